@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QStringList>
+
+// One function per subcommand, each in its own file (cmd_<name>.cpp). `args` excludes the
+// program and the subcommand. Return the process exit code:
+// 0 ok, 1 error-level findings / failed plan or simulation, 2 bad usage or unreadable input.
+namespace passlane::cli {
+
+int runReleases(const QStringList &args);
+int runValidate(const QStringList &args);
+int runStitch(const QStringList &args);
+int runPlan(const QStringList &args);
+int runWindows(const QStringList &args);
+int runSimulate(const QStringList &args);
+int runBench(const QStringList &args);
+
+} // namespace passlane::cli

@@ -1,0 +1,59 @@
+// passlane-cli: the headless front end. Each subcommand lives in cmd_<name>.cpp.
+#include "commands.h"
+#include "cliio.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+
+struct Command {
+    const char *name;
+    int (*run)(const QStringList &);
+    const char *summary;
+};
+
+const Command commands[] = {
+    {"releases", passlane::cli::runReleases, "list releases with per-schema counts, roots and leaves"},
+    {"validate", passlane::cli::runValidate, "static checks: findings with severity and file"},
+    {"stitch", passlane::cli::runStitch, "the stitched graph (stitched-migration-graph.json shape)"},
+    {"plan", passlane::cli::runPlan, "plan an upgrade or downgrade: stops, steps, report"},
+    {"windows", passlane::cli::runWindows, "OOB deprecation window analysis for release engineers"},
+    {"simulate", passlane::cli::runSimulate, "rehearse a plan on SQLite (default) or PostgreSQL"},
+    {"bench", passlane::cli::runBench, "benchmarks: bench load|plan|simulate ..."},
+};
+
+void printUsage(FILE *out)
+{
+    std::fprintf(out, "usage: passlane-cli COMMAND [OPTIONS] [SOURCE...]\n\n"
+                      "With no SOURCE, commands use the bundled sample.\n\ncommands:\n");
+    for (const auto &c : commands)
+        std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+    std::fprintf(out, "\nRun 'passlane-cli COMMAND --help' for a command's options.\n");
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("passlane-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PASSLANE_VERSION));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h") {
+        printUsage(args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == u"--version") {
+        std::printf("passlane-cli %s\n", PASSLANE_VERSION);
+        return 0;
+    }
+    const QString name = args.takeFirst();
+    for (const auto &c : commands)
+        if (name == QLatin1String(c.name))
+            return c.run(args);
+    passlane::cli::printError(QStringLiteral("unknown command '%1' (try --help)").arg(name));
+    return 2;
+}

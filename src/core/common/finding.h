@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace passlane {
+
+enum class Severity { Info, Warning, Error };
+
+QString severityName(Severity s); ///< "info", "warning", "error"
+std::optional<Severity> severityFromName(QStringView name);
+
+/// One thing wrong (or worth knowing) about the inputs: a static check result, a registry
+/// conflict, a lint. Kinds are stable kebab-case strings ("missing-parent", "edited-migration").
+struct Finding {
+    Severity severity = Severity::Warning;
+    QString kind;
+    QString release;      ///< "6.7.0", empty when not tied to one release
+    QString schema;       ///< "frontend", empty when not tied to a schema
+    std::optional<qint64> id; ///< migration id (schema or OOB, per kind)
+    QString file;         ///< the file inside the source, or the source itself
+    QString message;      ///< one human sentence
+    QString firstRelease; ///< for edited-migration: the release whose definition came first
+
+    bool isError() const { return severity == Severity::Error; }
+};
+
+using Findings = QList<Finding>;
+
+/// Counts findings at error level.
+qsizetype errorCount(const Findings &findings);
+
+} // namespace passlane
