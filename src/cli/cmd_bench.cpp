@@ -1,11 +1,26 @@
 #include "commands.h"
 #include "cliio.h"
 
+#include <cstdio>
+
 namespace passlane::cli {
 
-int runBench(const QStringList &)
+int runBench(const QStringList &args)
 {
-    printError(QStringLiteral("'bench' is not implemented yet"));
+    if (args.isEmpty() || args.first() == u"--help") {
+        std::printf("usage: passlane-cli bench load|plan|simulate [OPTIONS] [SOURCE...]\n"
+                    "Prints figures and ratios; targets are documented in the README.\n");
+        return args.isEmpty() ? 2 : 0;
+    }
+    const QString what = args.first();
+    const QStringList rest = args.mid(1);
+    if (what == u"load")
+        return benchLoad(rest);
+    if (what == u"plan")
+        return benchPlan(rest);
+    if (what == u"simulate")
+        return benchSimulate(rest);
+    printError(QStringLiteral("unknown benchmark '%1' (load, plan, simulate)").arg(what));
     return 2;
 }
 

@@ -13,6 +13,10 @@ int runStitch(const QStringList &args);
 int runPlan(const QStringList &args);
 int runWindows(const QStringList &args);
 int runSimulate(const QStringList &args);
-int runBench(const QStringList &args);
+int runBench(const QStringList &args); ///< dispatches to the bench* functions below
+
+int benchLoad(const QStringList &args);     ///< bench_load.cpp: read+validate+stitch vs gzip -dc
+int benchPlan(const QStringList &args);     ///< bench_plan.cpp: every ordered pair of releases
+int benchSimulate(const QStringList &args); ///< bench_simulate.cpp: SQLite and PostgreSQL runs
 
 } // namespace passlane::cli

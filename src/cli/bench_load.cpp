@@ -1,0 +1,12 @@
+#include "commands.h"
+#include "cliio.h"
+
+namespace passlane::cli {
+
+int benchLoad(const QStringList &)
+{
+    printError(QStringLiteral("'bench load' is not implemented yet"));
+    return 2;
+}
+
+} // namespace passlane::cli

@@ -1,0 +1,2 @@
+// Implemented by the core engine work (issue 2).
+#include "cliargs.h"

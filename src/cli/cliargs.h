@@ -1,0 +1,26 @@
+#pragma once
+
+#include "catalog/catalog.h"
+
+#include <QCommandLineParser>
+
+#include <optional>
+
+namespace passlane::cli {
+
+/// Adds the options every command that reads sources shares: --project FILE, --oob FILE
+/// (repeatable), --json, --help. SOURCE... are positional arguments.
+void addSourceOptions(QCommandLineParser &parser);
+
+/// Parses `args` (without program and subcommand); on bad usage prints one line and returns false.
+bool parseArgs(QCommandLineParser &parser, const QStringList &args);
+
+/// The LoadRequest for the parsed options: positional sources, the --project file's sources and
+/// settings, --oob files. With no sources and no project: the bundled sample (and its registry).
+/// On failure prints one line naming the file and returns nullopt.
+std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser);
+
+/// loadCatalog(), printing "passlane-cli: <file>: <problem>" on failure.
+std::optional<Catalog> loadCatalogOrReport(const LoadRequest &request);
+
+} // namespace passlane::cli
