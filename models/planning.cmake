@@ -1,0 +1,1 @@
+# Planning models: target_sources(passlane_models PRIVATE ${CMAKE_CURRENT_LIST_DIR}/<file>)

@@ -1,0 +1,1 @@
+# Browse/main-window GUI tests
