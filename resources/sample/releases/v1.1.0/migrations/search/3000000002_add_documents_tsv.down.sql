@@ -1,0 +1,5 @@
+BEGIN;
+
+ALTER TABLE documents DROP COLUMN IF EXISTS tsv;
+
+COMMIT;

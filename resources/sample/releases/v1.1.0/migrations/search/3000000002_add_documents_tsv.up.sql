@@ -1,0 +1,5 @@
+BEGIN;
+
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS tsv tsvector;
+
+COMMIT;

@@ -1,0 +1,5 @@
+BEGIN;
+
+ALTER TABLE projects ADD COLUMN IF NOT EXISTS archived boolean NOT NULL DEFAULT false;
+
+COMMIT;

@@ -1,0 +1,5 @@
+BEGIN;
+
+ALTER TABLE documents ADD COLUMN IF NOT EXISTS language text;
+
+COMMIT;

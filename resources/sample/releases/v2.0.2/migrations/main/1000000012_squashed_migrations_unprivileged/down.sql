@@ -1,0 +1,3 @@
+DROP TABLE IF EXISTS projects;
+DROP TABLE IF EXISTS out_of_band_migrations;
+DROP TABLE IF EXISTS users;

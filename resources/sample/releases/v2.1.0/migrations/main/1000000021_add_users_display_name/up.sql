@@ -1,0 +1,5 @@
+BEGIN;
+
+ALTER TABLE users ADD COLUMN IF NOT EXISTS display_name text;
+
+COMMIT;

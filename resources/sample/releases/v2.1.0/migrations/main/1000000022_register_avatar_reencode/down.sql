@@ -1,0 +1,7 @@
+BEGIN;
+
+DELETE FROM out_of_band_migrations WHERE id = 2;
+ALTER TABLE users DROP COLUMN IF EXISTS avatar_v2;
+ALTER TABLE users DROP COLUMN IF EXISTS avatar;
+
+COMMIT;

@@ -1,0 +1,5 @@
+BEGIN;
+
+ALTER TABLE projects ADD COLUMN IF NOT EXISTS description text NOT NULL DEFAULT '';
+
+COMMIT;

@@ -1,0 +1,1 @@
+DROP INDEX IF EXISTS project_members_user_idx;

@@ -1,0 +1,5 @@
+BEGIN;
+
+DROP INDEX IF EXISTS documents_path_idx;
+
+COMMIT;

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "common/finding.h"
+#include "common/result.h"
+#include "common/version.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <optional>
+
+namespace passlane {
+
+struct Catalog;
+
+/// One row of the product's `migration_logs` table (one per schema database).
+struct MigrationLogRow {
+    qint64 id = 0;
+    int migrationLogsSchemaVersion = 2;
+    QString schema;             ///< "frontend", "codeintel", "codeinsights"
+    qint64 version = 0;         ///< the migration id
+    bool up = true;
+    QDateTime startedAt;
+    std::optional<QDateTime> finishedAt;
+    std::optional<bool> success; ///< null: the attempt never finished (crashed mid-way)
+    QString errorMessage;
+    bool backfilled = false;    ///< inferred from a squashed root, not actually run
+};
+
+/// One row of the product's `out_of_band_migrations` table.
+struct OobRow {
+    int id = 0;
+    QString team;
+    QString component;
+    QString description;
+    double progress = 0;
+    QDateTime created;
+    std::optional<QDateTime> lastUpdated;
+    bool nonDestructive = false;
+    bool applyReverse = false;
+    bool isEnterprise = false;
+    int introducedMajor = 0;
+    int introducedMinor = 0;
+    std::optional<int> deprecatedMajor;
+    std::optional<int> deprecatedMinor;
+    QByteArray metadata = QByteArrayLiteral("{}"); ///< JSON text
+
+    MinorVersion introduced() const { return {introducedMajor, introducedMinor}; }
+    std::optional<MinorVersion> deprecated() const;
+    bool complete() const { return progress >= 1.0; }
+};
+
+/// One row of the product's `versions` table.
+struct VersionRow {
+    QString service;       ///< "frontend"
+    QString version;       ///< "5.8.1579"
+    QDateTime updatedAt;
+    QString firstVersion;
+};
+
+/// Where an instance stands before the simulation: its bookkeeping tables.
+struct StartState {
+    QString origin;                 ///< "release 5.8.1579", an export file, or "postgres <dsn>"
+    std::optional<Version> version; ///< the release it runs, when known
+    QList<MigrationLogRow> logs;
+    QList<OobRow> oob;
+    QList<VersionRow> versions;
+
+    /// Everything up to `release` applied (logged as succeeded; squashed-away ancestors as
+    /// backfilled); OOB migrations introduced at or before it at `oobProgress` (0..1), except
+    /// those deprecated at or before it, which a running instance must have completed (1.0).
+    static Result<StartState> fromRelease(const Catalog &catalog, const Version &release,
+                                          double oobProgress, const QDateTime &at);
+
+    /// Ids whose latest log row for `schema` is a successful up migration.
+    QSet<qint64> applied(const QString &schema) const;
+    QStringList schemas() const; ///< schemas that appear in the logs, sorted
+
+    /// Dirty (success null) or failed latest rows, one error finding each: the real migrator
+    /// refuses to proceed until an operator fixes them (kind "dirty-database"/"failed-migration").
+    Findings problems() const;
+    /// Rows whose latest attempt is dirty or failed.
+    QList<MigrationLogRow> unfinished() const;
+};
+
+} // namespace passlane
