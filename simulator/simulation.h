@@ -4,6 +4,7 @@
 #include "common/progress.h"
 #include "common/result.h"
 #include "common/version.h"
+#include "plan/upgradeplan.h"
 #include "project/project.h"
 #include "startstate.h"
 #include "timeline.h"
@@ -19,7 +20,6 @@
 namespace passlane {
 
 struct Catalog;
-struct UpgradePlan;
 
 enum class SimulationBackend {
     Sqlite,   ///< bookkeeping tables only, simulated time (default)
@@ -53,7 +53,7 @@ struct SimulationRequest {
     /// Simulated duration of one schema migration in the SQLite backend.
     qint64 schemaMigrationMs = 1000;
     /// Origin of simulated time (timestamps written to the bookkeeping tables).
-    QDateTime clockStart = QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::UTC);
+    QDateTime clockStart = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
 
     QStringList schemas;              ///< schemas to run; empty: every schema of the target release
     QList<FailureInjection> failures;
@@ -66,15 +66,6 @@ struct SimulationRequest {
     bool keepDatabase = false;        ///< keep the scratch databases even after success
     bool compareSchema = false;       ///< compare with a fresh install of the target (and squashed.sql)
     bool roundTrip = false;           ///< after the upgrade, run every down.sql and compare with the start
-};
-
-/// A privileged migration that the role could not run: the operator runs its SQL by hand.
-struct ManualStep {
-    QString schema;
-    qint64 migrationId = 0;
-    QString version;   ///< stop at which it is due
-    QString reason;
-    QByteArray sql;
 };
 
 /// What an operator does after a failed run, and what the run would do next (seed 002).
@@ -127,7 +118,7 @@ struct SimulationResult {
     QString operatorAdvice;      ///< what an operator must do now (markdown-free text, several lines)
     std::optional<ResumePlan> resume;
 
-    QList<ManualStep> manualSteps;
+    QList<ManualStep> manualSteps;   ///< privileged migrations the role could not run (plan/upgradeplan.h)
     Findings findings;           ///< start-state problems, start-up refusals, definition differences
     Findings lint;               ///< MigrationLint findings for the migrations the run applied
 

@@ -1,12 +1,137 @@
-#include "commands.h"
+// passlane-cli bench load: read + validate + stitch every snapshot, against `gzip -dc` of the
+// same archives measured in the same run (decompression is the floor). Not a test: it prints.
 #include "cliio.h"
+#include "commands.h"
+
+#include "catalog/catalog.h"
+#include "sources/sourcescanner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+
+#include <sys/resource.h>
+
+#include <cstdio>
 
 namespace passlane::cli {
 
-int benchLoad(const QStringList &)
+namespace {
+
+constexpr double ratioTarget = 1.0;
+constexpr double memoryTargetMb = 150.0;
+constexpr int runs = 3; // best of three for both sides: the machine is shared
+
+/// The real snapshots: $PASSLANE_FIXTURES/releases, else `shared/fixtures/sourcegraph/releases`
+/// beside any ancestor of the current or the program's folder.
+QString defaultSource()
 {
-    printError(QStringLiteral("'bench load' is not implemented yet"));
-    return 2;
+    const QString env = qEnvironmentVariable("PASSLANE_FIXTURES");
+    if (!env.isEmpty())
+        return QDir(env).filePath(QStringLiteral("releases"));
+    for (QString start : {QDir::currentPath(), QCoreApplication::applicationDirPath()}) {
+        QDir dir(start);
+        for (;;) {
+            const QString candidate = dir.filePath(QStringLiteral("shared/fixtures/sourcegraph/releases"));
+            if (QFileInfo(candidate).isDir())
+                return candidate;
+            if (!dir.cdUp())
+                break;
+        }
+    }
+    return {};
+}
+
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0; // Linux reports KiB
+}
+
+} // namespace
+
+int benchLoad(const QStringList &args)
+{
+    if (args.contains(QStringLiteral("--help"))) {
+        std::printf("usage: passlane-cli bench load [SOURCE]\n"
+                    "Times read+validate+stitch of SOURCE (default: the real fixtures) against\n"
+                    "single-threaded gzip -dc of the same archives; target ratio <= %.1f, peak RSS < %.0f MB.\n",
+                    ratioTarget, memoryTargetMb);
+        return 0;
+    }
+    const QString source = args.isEmpty() ? defaultSource() : args.first();
+    if (source.isEmpty()) {
+        printError(QStringLiteral("no SOURCE given and ../shared/fixtures/sourcegraph/releases not found"));
+        return 2;
+    }
+    const auto scanned = SourceScanner::scan(source);
+    if (!scanned) {
+        printError(scanned.error().toString());
+        return 2;
+    }
+    QStringList archives;
+    for (const ReleaseSource &s : *scanned)
+        if (s.isArchive && !s.path.startsWith(u':'))
+            archives.append(s.path);
+
+    LoadRequest request;
+    request.sources = {source};
+    qint64 bestLoad = -1;
+    qsizetype findings = 0, releases = 0, definitions = 0;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const auto catalog = loadCatalog(request);
+        const qint64 ns = t.nsecsElapsed();
+        if (!catalog) {
+            printError(catalog.error().toString());
+            return 2;
+        }
+        bestLoad = bestLoad < 0 ? ns : qMin(bestLoad, ns);
+        findings = catalog->findings.size();
+        releases = catalog->releases.size();
+        definitions = catalog->migrationCount();
+    }
+    const double peakMb = peakRssMb();
+
+    qint64 bestGzip = -1;
+    if (!archives.isEmpty()) {
+        for (int i = 0; i < runs; ++i) {
+            QProcess gzip;
+            gzip.setStandardOutputFile(QProcess::nullDevice());
+            QElapsedTimer t;
+            t.start();
+            gzip.start(QStringLiteral("gzip"), QStringList{QStringLiteral("-dc")} + archives);
+            if (!gzip.waitForFinished(600000) || gzip.exitStatus() != QProcess::NormalExit || gzip.exitCode() != 0) {
+                printError(QStringLiteral("gzip -dc failed: ") + gzip.errorString());
+                bestGzip = -1;
+                break;
+            }
+            const qint64 ns = t.nsecsElapsed();
+            bestGzip = bestGzip < 0 ? ns : qMin(bestGzip, ns);
+        }
+    }
+
+    std::printf("bench load: %s\n", qUtf8Printable(source));
+    std::printf("  releases %lld, stitched definitions %lld, findings %lld\n", qint64(releases), qint64(definitions),
+                qint64(findings));
+    std::printf("  read+validate+stitch: %.1f ms (best of %d)\n", double(bestLoad) / 1e6, runs);
+    bool ok = peakMb < memoryTargetMb;
+    if (bestGzip > 0) {
+        const double ratio = double(bestLoad) / double(bestGzip);
+        std::printf("  gzip -dc of %lld archives: %.1f ms (best of %d)\n", qint64(archives.size()), double(bestGzip) / 1e6, runs);
+        std::printf("  ratio: %.2f (target <= %.1f): %s\n", ratio, ratioTarget, ratio <= ratioTarget ? "met" : "NOT met");
+        ok = ok && ratio <= ratioTarget;
+    } else {
+        std::printf("  ratio: n/a (no gzip archives in the source)\n");
+    }
+    std::printf("  peak memory: %.1f MB (target < %.0f MB): %s\n", peakMb, memoryTargetMb,
+                peakMb < memoryTargetMb ? "met" : "NOT met");
+    std::printf("  targets %s\n", ok ? "met" : "NOT met");
+    return 0;
 }
 
 } // namespace passlane::cli

@@ -1,2 +1,79 @@
-// Implemented by the core engine work (issue 2).
+// Shared option handling for the commands that read sources (releases, validate, stitch, ...).
 #include "cliargs.h"
+
+#include "bundledsample.h"
+#include "cliio.h"
+
+#include <QFile>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace passlane::cli {
+
+void addSourceOptions(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("project"), QStringLiteral("Read sources and settings from a *.passlane project."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("oob"), QStringLiteral("An oobmigrations.yaml registry (repeatable)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Machine-readable JSON output.")});
+    parser.addPositionalArgument(QStringLiteral("SOURCE"),
+                                 QStringLiteral("Archives, release folders or folders of them (default: the bundled sample)."),
+                                 QStringLiteral("[SOURCE...]"));
+}
+
+bool parseArgs(QCommandLineParser &parser, const QStringList &args)
+{
+    if (!parser.parse(QStringList{QStringLiteral("passlane-cli")} + args)) {
+        printError(parser.errorText());
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QString help = parser.helpText();
+        std::fputs(qUtf8Printable(help), stdout);
+        std::fflush(stdout);
+        std::exit(0); // --help is never bad usage
+    }
+    return true;
+}
+
+std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser)
+{
+    LoadRequest request;
+    const QString projectFile = parser.value(QStringLiteral("project"));
+    if (!projectFile.isEmpty()) {
+        const auto project = Project::load(projectFile);
+        if (!project) {
+            printError(project.error().toString());
+            return std::nullopt;
+        }
+        request = LoadRequest::fromProject(*project);
+    }
+    request.sources.append(parser.positionalArguments());
+    request.oobFiles.append(parser.values(QStringLiteral("oob")));
+    if (request.sources.isEmpty() && projectFile.isEmpty()) {
+        request.sources.append(bundledSamplePath());
+        if (request.oobFiles.isEmpty() && QFile::exists(bundledSampleOobPath()))
+            request.oobFiles.append(bundledSampleOobPath());
+    }
+    if (request.sources.isEmpty()) {
+        printError(projectFile + QStringLiteral(": the project names no sources"));
+        return std::nullopt;
+    }
+    return request;
+}
+
+std::optional<Catalog> loadCatalogOrReport(const LoadRequest &request)
+{
+    auto catalog = loadCatalog(request);
+    if (!catalog) {
+        printError(catalog.error().toString());
+        return std::nullopt;
+    }
+    return std::move(catalog).value();
+}
+
+} // namespace passlane::cli

@@ -1,12 +1,90 @@
-#include "commands.h"
+// passlane-cli plan SOURCE... --from A --to B [--oob FILE...] [--format json|markdown|html] [--out FILE]
+#include "cliargs.h"
 #include "cliio.h"
+#include "commands.h"
+
+#include "plan/planner.h"
+#include "report/planreport.h"
+
+#include <cstdio>
 
 namespace passlane::cli {
 
-int runPlan(const QStringList &)
+namespace {
+
+/// Parses a version option and checks it is a loaded release; prints the problem otherwise.
+std::optional<Version> releaseOption(const QCommandLineParser &parser, const QString &name, const VersionIndex &index)
 {
-    printError(QStringLiteral("'plan' is not implemented yet"));
-    return 2;
+    const QString text = parser.value(name);
+    if (text.isEmpty()) {
+        printError(QStringLiteral("--%1 VERSION is required").arg(name));
+        return std::nullopt;
+    }
+    const auto v = Version::parse(text);
+    if (!v) {
+        printError(QStringLiteral("--%1: '%2' is not a version (e.g. 6.3.0 or v6.3.0)").arg(name, text));
+        return std::nullopt;
+    }
+    if (!index.contains(*v)) {
+        QStringList same;
+        for (const Version &r : index.releases())
+            if (r.minorVersion() == v->minorVersion())
+                same << r.toString();
+        printError(QStringLiteral("--%1: %2 is not among the loaded releases%3")
+                       .arg(name, v->toString(),
+                            same.isEmpty() ? QString() : QStringLiteral(" (known %1: %2)").arg(v->minorVersion().toString(), same.join(QStringLiteral(", ")))));
+        return std::nullopt;
+    }
+    return v;
+}
+
+} // namespace
+
+int runPlan(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Plans an upgrade or downgrade: stops for OOB migrations, "
+                                                    "per-schema steps, manual steps, the standard-upgrade alternative."));
+    addSourceOptions(parser);
+    parser.addOption({QStringLiteral("from"), QStringLiteral("Source release (6.3.0 or v6.3.0)."), QStringLiteral("VERSION")});
+    parser.addOption({QStringLiteral("to"), QStringLiteral("Target release."), QStringLiteral("VERSION")});
+    parser.addOption({QStringLiteral("format"), QStringLiteral("json, markdown (default) or html."), QStringLiteral("FORMAT"),
+                      QStringLiteral("markdown")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Write the report to FILE instead of stdout."), QStringLiteral("FILE")});
+    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Release archives or folders (default: the bundled sample)."),
+                                 QStringLiteral("[SOURCE...]"));
+    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
+        std::printf("%s", qUtf8Printable(parser.helpText()));
+        return 0;
+    }
+    if (!parseArgs(parser, args))
+        return 2;
+    auto format = reportFormatFromName(parser.value(QStringLiteral("format")));
+    if (parser.isSet(QStringLiteral("json")))
+        format = ReportFormat::Json;
+    if (!format) {
+        printError(QStringLiteral("--format: '%1' is not one of json, markdown, html").arg(parser.value(QStringLiteral("format"))));
+        return 2;
+    }
+    const auto request = loadRequestFromParser(parser);
+    if (!request)
+        return 2;
+    const auto catalog = loadCatalogOrReport(*request);
+    if (!catalog)
+        return 2;
+    const Planner planner(catalog->graph, catalog->oob);
+    const auto from = releaseOption(parser, QStringLiteral("from"), planner.versions());
+    const auto to = releaseOption(parser, QStringLiteral("to"), planner.versions());
+    if (!from || !to)
+        return 2;
+    const auto plan = planner.plan(*from, *to);
+    if (!plan) {
+        printError(plan.error().toString());
+        return 2;
+    }
+    if (!writeOutput(renderPlanReport(*plan, catalog->oob, planner.versions(), *format), parser.value(QStringLiteral("out"))))
+        return 2;
+    return plan->ok() ? 0 : 1;
 }
 
 } // namespace passlane::cli

@@ -50,6 +50,7 @@ void Document::resetProject(const Project &project, const QString &filePath)
     m_project.proposals.clear();
     m_from.reset();
     m_to.reset();
+    m_currentPlan.reset();
     m_selectedSchema.clear();
     m_selectedId.reset();
     setFilePath(filePath);
@@ -99,10 +100,8 @@ void Document::setCatalog(std::shared_ptr<const Catalog> catalog)
     m_catalog = catalog ? std::move(catalog) : std::make_shared<const Catalog>();
     rebuildEffectiveRegistry();
     // A from/to pair that the new catalog does not know is dropped rather than left dangling.
-    if (m_from && (!m_catalog->release(*m_from) || !m_to || !m_catalog->release(*m_to))) {
-        m_from.reset();
-        m_to.reset();
-    }
+    if (m_from && (!m_catalog->release(*m_from) || !m_to || !m_catalog->release(*m_to)))
+        clearPlanRequest();
     Q_EMIT catalogChanged();
     Q_EMIT proposalsChanged(-1);
 }
@@ -125,6 +124,15 @@ void Document::clearPlanRequest()
 {
     m_from.reset();
     m_to.reset();
+    setCurrentPlan(nullptr);
+}
+
+void Document::setCurrentPlan(std::shared_ptr<const UpgradePlan> plan)
+{
+    if (m_currentPlan == plan)
+        return;
+    m_currentPlan = std::move(plan);
+    Q_EMIT currentPlanChanged();
 }
 
 void Document::setProposal(int oobId, std::optional<MinorVersion> deprecated)

@@ -4,6 +4,7 @@
 #include "common/result.h"
 #include "common/version.h"
 #include "oob/oobregistry.h"
+#include "plan/upgradeplan.h"
 #include "project/project.h"
 
 #include <QMap>
@@ -60,6 +61,10 @@ public:
     bool hasPlanRequest() const { return m_from && m_to; }
     void setPlanRequest(const passlane::Version &from, const passlane::Version &to);
     void clearPlanRequest();
+    /// The plan computed for the current from/to (by whoever plans: the planner view). The
+    /// graph view tints each step's migrations. Null: no plan to show.
+    std::shared_ptr<const passlane::UpgradePlan> currentPlan() const { return m_currentPlan; }
+    void setCurrentPlan(std::shared_ptr<const passlane::UpgradePlan> plan);
 
     // --- What-if proposals (edits: call these from undo commands only) ----------------------
     const Proposals &proposals() const { return m_proposals; }
@@ -83,6 +88,7 @@ Q_SIGNALS:
     void sourcesChanged();
     void proposalsChanged(int oobId);
     void planRequestChanged(const passlane::Version &from, const passlane::Version &to);
+    void currentPlanChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &filePath);
     void selectedMigrationChanged(const QString &schema, qint64 id);
@@ -99,6 +105,7 @@ private:
     Proposals m_proposals;
     std::optional<passlane::Version> m_from;
     std::optional<passlane::Version> m_to;
+    std::shared_ptr<const passlane::UpgradePlan> m_currentPlan;
     QString m_selectedSchema;
     std::optional<qint64> m_selectedId;
 };

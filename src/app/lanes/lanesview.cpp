@@ -1,7 +1,275 @@
 #include "lanes/lanesview.h"
+#include "ui_lanesview.h"
 
-LanesView::LanesView(Document *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
+#include "document/document.h"
+#include "document/documentcommands.h"
+#include "lanes/lanesscene.h"
+#include "lanes/setdeprecationcommand.h"
+#include "plan/versionindex.h"
+#include "plan/windowanalysis.h"
+#include "models/windowanalysismodel.h"
+#include "planner/planrunner.h"
+
+#include <QAction>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QUndoStack>
+
+#include <algorithm>
+
+using namespace passlane;
+
+LanesView::LanesView(Document *doc, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::LanesView>()), m_doc(doc), m_runner(PlanRunner::forDocument(doc)),
+      m_scene(new LanesScene(this)), m_analysisModel(new WindowAnalysisModel(this)),
+      m_analysisProxy(new QSortFilterProxyModel(this))
 {
+    m_ui->setupUi(this);
+    m_analysisProxy->setSourceModel(m_analysisModel);
+    m_analysisProxy->setSortRole(WindowAnalysisModel::SortRole);
+    m_ui->analysisTable->setModel(m_analysisProxy);
+    m_ui->analysisTable->verticalHeader()->hide();
+    m_ui->analysisTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->analysisTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->analysisTable->sortByColumn(WindowAnalysisModel::SourceColumn, Qt::AscendingOrder);
+    m_ui->graphicsView->setScene(m_scene);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    QAction *undo = doc->undoStack()->createUndoAction(this, tr("Undo"));
+    QAction *redo = doc->undoStack()->createRedoAction(this, tr("Redo"));
+    m_ui->undoButton->setDefaultAction(undo);
+    m_ui->redoButton->setDefaultAction(redo);
+
+    m_saveRegistryAction = new QAction(tr("Save Registry As…"), this);
+    m_saveRegistryAction->setObjectName(QStringLiteral("saveRegistryAction"));
+    connect(m_saveRegistryAction, &QAction::triggered, this, &LanesView::saveRegistryAs);
+    connect(m_ui->saveRegistryButton, &QToolButton::clicked, this, &LanesView::saveRegistryAs);
+    connect(m_ui->customersButton, &QToolButton::clicked, this, &LanesView::chooseCustomers);
+    connect(m_ui->resetButton, &QToolButton::clicked, this, &LanesView::resetProposals);
+
+    connect(m_scene, &LanesScene::deprecationDragged, this, &LanesView::onDragged);
+    connect(doc, &Document::catalogChanged, this, &LanesView::rebuild);
+    connect(doc, &Document::proposalsChanged, this, &LanesView::updateLanes);
+    connect(doc, &Document::proposalsChanged, this, &LanesView::updateAnalysis);
+    connect(doc, &Document::planRequestChanged, this, &LanesView::updateAnalysis);
+    connect(doc, &Document::projectChanged, this, &LanesView::loadCustomers);
+    connect(m_runner, &PlanRunner::planChanged, this, &LanesView::updateStops);
+    rebuild();
 }
 
 LanesView::~LanesView() = default;
+
+QGraphicsView *LanesView::graphicsView() const
+{
+    return m_ui->graphicsView;
+}
+
+void LanesView::rebuild()
+{
+    const VersionIndex index(m_doc->catalog()->graph.versions());
+    m_scene->setMinors(index.minors());
+    updateLanes();
+    updateStops();
+    loadCustomers();
+}
+
+void LanesView::loadCustomers()
+{
+    const QString path = m_doc->project().customersCsv;
+    if (path != m_customersPath) {
+        m_customersPath = path;
+        m_customers.clear();
+        m_customersError.clear();
+        if (!path.isEmpty()) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                m_customersError = tr("%1: %2").arg(path, file.errorString());
+            } else {
+                Result<QList<SourceWeight>> parsed = WindowAnalysis::parseCustomersCsv(file.readAll(), path);
+                if (parsed)
+                    m_customers = std::move(parsed).value();
+                else
+                    m_customersError = parsed.error().toString();
+            }
+        }
+    }
+    updateAnalysis();
+}
+
+void LanesView::updateAnalysis()
+{
+    const std::shared_ptr<const Catalog> catalog = m_doc->catalog();
+    if (catalog->releases.isEmpty()) {
+        m_analysisModel->clear();
+        m_ui->analysisSummary->setText(tr("Open a project to analyse OOB windows."));
+        return;
+    }
+    QList<WindowProposal> proposals;
+    for (auto it = m_doc->proposals().cbegin(); it != m_doc->proposals().cend(); ++it)
+        proposals.append(WindowProposal{it.key(), it.value()});
+    // Cheap by design (stops only, no schema steps): fast enough for every drag step.
+    const WindowAnalysis analysis{VersionIndex(catalog->graph.versions())};
+    m_analysisModel->setReport(analysis.analyze(catalog->oob, proposals, m_customers, m_doc->planTo()));
+    m_ui->analysisSummary->setText(analysisSummary());
+}
+
+QString LanesView::analysisSummary() const
+{
+    const WindowReport &r = m_analysisModel->report();
+    QStringList lines;
+    const QString who = m_customers.isEmpty() ? tr("source releases") : tr("instances");
+    lines << tr("Upgrades to <b>%1</b>, %2 %3 considered (%4).")
+                 .arg(r.target.toString())
+                 .arg(r.totalInstances)
+                 .arg(who, m_customers.isEmpty() ? tr("no customer CSV: one per release")
+                                                 : QFileInfo(m_customersPath).fileName().toHtmlEscaped());
+    if (r.proposals.isEmpty()) {
+        lines << tr("No proposal: drag the end of a lane to propose another deprecation.");
+    } else {
+        lines << tr("<b>%1</b> affected, <b>%2</b> gain a stop, <b>%3</b> become impossible.")
+                     .arg(r.affectedInstances)
+                     .arg(r.gainedStopInstances)
+                     .arg(r.impossibleInstances);
+        for (const ProposalAdvice &a : r.advice) {
+            const QString safe = a.afterTarget ? tr("after the target")
+                                 : a.earliestNoExtraStop ? a.earliestNoExtraStop->toString()
+                                                         : tr("none");
+            lines << tr("OOB %1: %2 → %3; earliest without an extra stop: %4")
+                         .arg(a.id)
+                         .arg(a.current ? a.current->toString() : tr("never"),
+                              a.proposed ? a.proposed->toString() : tr("never"), safe);
+        }
+    }
+    if (!m_customersError.isEmpty())
+        lines << QStringLiteral("<span style='color:#b00000'>%1</span>").arg(m_customersError.toHtmlEscaped());
+    for (const QString &w : r.warnings)
+        lines << QStringLiteral("<span style='color:#a06000'>%1</span>").arg(w.toHtmlEscaped());
+    return lines.join(QStringLiteral("<br>"));
+}
+
+void LanesView::updateLanes()
+{
+    const Catalog &catalog = *m_doc->catalog();
+    const QList<MinorVersion> &minors = m_scene->axis().minors;
+    QSet<int> stopping;
+    if (const auto &plan = m_runner->plan())
+        for (const Stop &s : plan->stops)
+            for (int id : s.oob)
+                stopping.insert(id);
+
+    QList<OobMigration> shown;
+    for (const OobMigration &m : m_doc->effectiveRegistry().migrations()) {
+        // Lanes that ended before the first known release never matter to any plan here.
+        if (m.deprecated && !minors.isEmpty() && !(minors.first() < *m.deprecated))
+            continue;
+        shown.append(m);
+    }
+    std::stable_sort(shown.begin(), shown.end(), [](const OobMigration &a, const OobMigration &b) {
+        return a.introduced != b.introduced ? a.introduced < b.introduced : a.id < b.id;
+    });
+
+    QList<LaneItem::Data> lanes;
+    for (const OobMigration &m : std::as_const(shown)) {
+        LaneItem::Data d;
+        d.oobId = m.id;
+        d.label = QStringLiteral("%1  %2").arg(m.id).arg(m.component.isEmpty() ? m.description : m.component);
+        d.introduced = m.introduced;
+        d.deprecated = m.deprecated;
+        const OobMigration *original = catalog.oob.find(m.id);
+        d.original = original ? original->deprecated : m.deprecated;
+        d.proposed = m_doc->hasProposal(m.id);
+        d.causesStop = stopping.contains(m.id);
+        d.tooltip = tr("<b>OOB %1</b> (%2)<br>%3<br>introduced %4, deprecated %5%6")
+                        .arg(m.id)
+                        .arg(m.team.toHtmlEscaped(), m.description.toHtmlEscaped(), m.introduced.toString(),
+                             m.deprecated ? m.deprecated->toString() : tr("never"),
+                             d.proposed ? tr("<br><i>proposed; the registry says %1</i>")
+                                              .arg(d.original ? d.original->toString() : tr("never"))
+                                        : QString());
+        lanes.append(d);
+    }
+    m_scene->setLanes(lanes);
+    m_ui->resetButton->setEnabled(!m_doc->proposals().isEmpty());
+}
+
+void LanesView::updateStops()
+{
+    const auto &plan = m_runner->plan();
+    if (!plan) {
+        m_scene->setStops({}, std::nullopt);
+        m_ui->planLabel->setText(m_runner->error().isEmpty()
+                                     ? tr("Pick a from/to pair in the Planner to see its stops")
+                                     : m_runner->error());
+    } else {
+        m_scene->setStops(plan->stops, std::make_pair(plan->from, plan->to));
+        QStringList stops;
+        for (const Stop &s : plan->stops)
+            stops << s.release.toString();
+        QString text = tr("Plan %1 → %2: ").arg(plan->from.toString(), plan->to.toString());
+        text += stops.isEmpty() ? tr("no stop") : tr("%n stop(s) at %1", nullptr, int(stops.size())).arg(stops.join(QStringLiteral(", ")));
+        if (!plan->errors.isEmpty())
+            text += QStringLiteral(" — ") + tr("%n error(s)", nullptr, int(plan->errors.size()));
+        m_ui->planLabel->setText(text);
+    }
+    updateLanes(); // lanes that cause a stop are emphasised
+}
+
+void LanesView::onDragged(int oobId, std::optional<MinorVersion> deprecated, bool)
+{
+    const OobMigration *current = m_doc->effectiveRegistry().find(oobId);
+    if (!current || current->deprecated == deprecated)
+        return;
+    m_doc->undoStack()->push(new SetDeprecationCommand(m_doc, oobId, deprecated));
+}
+
+void LanesView::resetProposals()
+{
+    const QList<int> ids = m_doc->proposals().keys();
+    if (ids.isEmpty())
+        return;
+    QUndoStack *stack = m_doc->undoStack();
+    stack->beginMacro(tr("Reset proposals"));
+    for (int id : ids)
+        stack->push(SetDeprecationCommand::clearing(m_doc, id));
+    stack->endMacro();
+}
+
+QString LanesView::saveRegistry(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return file.errorString();
+    file.write(m_doc->effectiveRegistry().toYaml());
+    if (!file.commit())
+        return file.errorString();
+    return {};
+}
+
+void LanesView::saveRegistryAs()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Registry As"), QStringLiteral("oobmigrations.yaml"),
+                                                      tr("OOB registry (*.yaml *.yml)"));
+    if (path.isEmpty())
+        return;
+    const QString error = saveRegistry(path);
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Save Registry"), tr("Could not write %1: %2").arg(path, error));
+}
+
+void LanesView::chooseCustomers()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Customer Distribution"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    Project p = m_doc->project();
+    p.customersCsv = path;
+    m_doc->undoStack()->push(new ChangeProjectCommand(m_doc, p, tr("Set customer distribution")));
+}

@@ -1,18 +1,59 @@
 #pragma once
 
+#include "common/version.h"
+
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class Document;
+class LanesScene;
+class PlanRunner;
+class QGraphicsView;
+class QAction;
+class QSortFilterProxyModel;
+namespace Ui { class LanesView; }
+namespace passlane { class WindowAnalysisModel; struct SourceWeight; }
 
-/// OOB lanes tab: follows the Document; no domain logic here.
+/// The OOB lanes tab: one lane per OOB migration along the known minors, the current plan's
+/// stops across them, and the what-if window analysis beside. Dragging a lane's deprecated end
+/// pushes a SetDeprecationCommand; everything else follows the Document's signals.
 class LanesView : public QWidget {
     Q_OBJECT
 public:
     explicit LanesView(Document *doc, QWidget *parent = nullptr);
     ~LanesView() override;
 
+    LanesScene *scene() const { return m_scene; }
+    QGraphicsView *graphicsView() const;
+    /// "Save registry as…": the effective registry (proposals applied) as oobmigrations.yaml.
+    QAction *saveRegistryAction() const { return m_saveRegistryAction; }
+
+    /// Writes the effective registry to `path` atomically; returns an error message or empty.
+    QString saveRegistry(const QString &path) const;
+    passlane::WindowAnalysisModel *analysisModel() const { return m_analysisModel; }
+    QString analysisSummary() const;
+
 private:
-    Document *m_doc = nullptr;
+    void rebuild();
+    void updateLanes();
+    void updateStops();
+    void onDragged(int oobId, std::optional<passlane::MinorVersion> deprecated, bool finished);
+    void saveRegistryAs();
+    void chooseCustomers();
+    void resetProposals();
+    void updateAnalysis();
+    void loadCustomers();
+
+    std::unique_ptr<Ui::LanesView> m_ui;
+    Document *m_doc;
+    PlanRunner *m_runner;
+    LanesScene *m_scene;
+    QAction *m_saveRegistryAction;
+    passlane::WindowAnalysisModel *m_analysisModel;
+    QSortFilterProxyModel *m_analysisProxy;
+    QString m_customersPath;                  ///< the CSV m_customers was read from
+    QList<passlane::SourceWeight> m_customers; ///< empty: every known release, one instance each
+    QString m_customersError;
 };

@@ -1,7 +1,294 @@
 #include "planner/plannerview.h"
+#include "ui_plannerview.h"
 
-PlannerView::PlannerView(Document *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
+#include "document/document.h"
+#include "document/documentcommands.h"
+#include "export/exportreportdialog.h"
+#include "plan/windowanalysis.h"
+#include "planner/planrunner.h"
+#include "models/plantreemodel.h"
+#include "simulator/customerexport.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QStyle>
+#include <QUndoStack>
+
+using namespace passlane;
+
+namespace {
+enum CustomerKind { NoCustomer, ProjectCustomer, CsvRow };
+constexpr int CustomerKindRole = Qt::UserRole + 1;
+constexpr int CustomerValueRole = Qt::UserRole + 2;
+} // namespace
+
+PlannerView::PlannerView(Document *doc, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::PlannerView>()), m_doc(doc),
+      m_runner(PlanRunner::forDocument(doc)), m_model(new PlanTreeModel(this))
 {
+    m_ui->setupUi(this);
+    m_ui->planTree->setModel(m_model);
+    m_ui->planTree->header()->setSectionResizeMode(PlanTreeModel::ItemColumn, QHeaderView::Interactive);
+    m_ui->planTree->header()->resizeSection(PlanTreeModel::ItemColumn, 420);
+    m_ui->planTree->header()->setStretchLastSection(true);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    connect(m_ui->fromCombo, &QComboBox::currentIndexChanged, this, &PlannerView::pickersChanged);
+    connect(m_ui->toCombo, &QComboBox::currentIndexChanged, this, &PlannerView::pickersChanged);
+    connect(m_ui->swapButton, &QToolButton::clicked, this, [this] {
+        const int from = m_ui->fromCombo->currentIndex();
+        m_updating = true;
+        m_ui->fromCombo->setCurrentIndex(m_ui->toCombo->currentIndex());
+        m_updating = false;
+        m_ui->toCombo->setCurrentIndex(from);
+    });
+    connect(m_ui->customerCombo, &QComboBox::activated, this, &PlannerView::customerPicked);
+    connect(m_ui->customerCsvButton, &QToolButton::clicked, this, &PlannerView::chooseCustomerCsv);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, &PlannerView::exportReport);
+    connect(m_ui->previewButton, &QPushButton::clicked, this, &PlannerView::printPreview);
+    connect(m_ui->planTree->selectionModel(), &QItemSelectionModel::currentChanged, this, &PlannerView::showSelected);
+
+    connect(doc, &Document::catalogChanged, this, &PlannerView::populateVersions);
+    connect(doc, &Document::projectChanged, this, &PlannerView::populateCustomers);
+    connect(doc, &Document::planRequestChanged, this, &PlannerView::requestChanged);
+    connect(m_runner, &PlanRunner::planChanged, this, &PlannerView::planChanged);
+    connect(m_runner, &PlanRunner::busyChanged, this,
+            [this](bool busy) { m_ui->busyLabel->setText(busy ? tr("Planning…") : QString()); });
+
+    populateVersions();
+    populateCustomers();
+    planChanged();
 }
 
 PlannerView::~PlannerView() = default;
+
+QTreeView *PlannerView::planTree() const
+{
+    return m_ui->planTree;
+}
+
+void PlannerView::populateVersions()
+{
+    const QList<Version> versions = m_doc->catalog()->graph.versions();
+    m_updating = true;
+    for (QComboBox *combo : {m_ui->fromCombo, m_ui->toCombo}) {
+        combo->clear();
+        for (const Version &v : versions)
+            combo->addItem(v.toString(), v.toString());
+    }
+    m_updating = false;
+    if (!m_doc->hasPlanRequest() && versions.size() >= 2) {
+        // A sensible first look: the oldest release to the newest.
+        m_doc->setPlanRequest(versions.first(), versions.last());
+    }
+    requestChanged();
+}
+
+void PlannerView::requestChanged()
+{
+    m_updating = true;
+    if (const auto from = m_doc->planFrom())
+        m_ui->fromCombo->setCurrentIndex(m_ui->fromCombo->findData(from->toString()));
+    if (const auto to = m_doc->planTo())
+        m_ui->toCombo->setCurrentIndex(m_ui->toCombo->findData(to->toString()));
+    m_updating = false;
+}
+
+void PlannerView::pickersChanged()
+{
+    if (m_updating)
+        return;
+    const auto from = Version::parse(m_ui->fromCombo->currentData().toString());
+    const auto to = Version::parse(m_ui->toCombo->currentData().toString());
+    if (from && to)
+        m_doc->setPlanRequest(*from, *to);
+}
+
+void PlannerView::populateCustomers()
+{
+    QComboBox *combo = m_ui->customerCombo;
+    combo->clear();
+    combo->addItem(tr("(none)"));
+    combo->setItemData(0, NoCustomer, CustomerKindRole);
+    const Project project = m_doc->project();
+    for (qsizetype i = 0; i < project.customers.size(); ++i) {
+        const CustomerState &c = project.customers[i];
+        const QString what = c.version ? c.version->toString() : tr("export");
+        combo->addItem(QStringLiteral("%1 (%2)").arg(c.name, what));
+        combo->setItemData(combo->count() - 1, ProjectCustomer, CustomerKindRole);
+        combo->setItemData(combo->count() - 1, int(i), CustomerValueRole);
+    }
+    if (!project.customersCsv.isEmpty()) {
+        QFile file(project.customersCsv);
+        if (file.open(QIODevice::ReadOnly)) {
+            const auto rows = WindowAnalysis::parseCustomersCsv(file.readAll(), project.customersCsv);
+            if (rows) {
+                for (const SourceWeight &w : rows.value()) {
+                    combo->addItem(tr("%1 × %n instance(s)", nullptr, w.instances).arg(w.version.toString()));
+                    combo->setItemData(combo->count() - 1, CsvRow, CustomerKindRole);
+                    combo->setItemData(combo->count() - 1, w.version.toString(), CustomerValueRole);
+                }
+            }
+        }
+    }
+}
+
+void PlannerView::customerPicked(int index)
+{
+    QComboBox *combo = m_ui->customerCombo;
+    std::optional<Version> version;
+    switch (combo->itemData(index, CustomerKindRole).toInt()) {
+    case ProjectCustomer: {
+        const Project project = m_doc->project();
+        const CustomerState &c = project.customers.value(combo->itemData(index, CustomerValueRole).toInt());
+        version = c.version;
+        if (!version && !c.exportFile.isEmpty()) {
+            // The export's versions table tells which release the instance runs.
+            const Result<StartState> state = CustomerExport::readFile(c.exportFile);
+            if (!state) {
+                QMessageBox::warning(this, tr("Customer"), state.error().toString());
+                return;
+            }
+            version = state->version;
+        }
+        break;
+    }
+    case CsvRow:
+        version = Version::parse(combo->itemData(index, CustomerValueRole).toString());
+        break;
+    default:
+        return;
+    }
+    if (!version) {
+        QMessageBox::information(this, tr("Customer"), tr("This customer's version is unknown."));
+        return;
+    }
+    const int at = m_ui->fromCombo->findData(version->toString());
+    if (at < 0) {
+        QMessageBox::information(this, tr("Customer"),
+                                 tr("The customer runs %1, which is not among the loaded releases.").arg(version->toString()));
+        return;
+    }
+    m_ui->fromCombo->setCurrentIndex(at);
+}
+
+void PlannerView::chooseCustomerCsv()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Customer Distribution"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    Project p = m_doc->project();
+    p.customersCsv = path;
+    m_doc->undoStack()->push(new ChangeProjectCommand(m_doc, p, tr("Set customer distribution")));
+}
+
+void PlannerView::planChanged()
+{
+    const auto &plan = m_runner->plan();
+    m_ui->messagesList->clear();
+    m_ui->hopsList->clear();
+    m_ui->exportButton->setEnabled(plan.has_value());
+    m_ui->previewButton->setEnabled(plan.has_value());
+    if (!plan) {
+        m_model->clear();
+        m_ui->summaryLabel->setText(m_runner->error().isEmpty() ? tr("Choose the versions to upgrade from and to.")
+                                                                : m_runner->error());
+        m_ui->hopsLabel->clear();
+        return;
+    }
+    const std::shared_ptr<const Catalog> catalog = m_runner->planCatalog();
+    m_model->setPlan(*plan, catalog ? &catalog->graph : nullptr, &m_doc->effectiveRegistry());
+    m_ui->planTree->expandToDepth(0);
+
+    qsizetype migrations = 0;
+    for (const PlanStep &s : plan->steps)
+        migrations += s.migrationCount();
+    QStringList stops;
+    for (const Stop &s : plan->stops)
+        stops << s.release.toString();
+    QString summary = tr("<b>%1 → %2</b> (%3): ").arg(plan->from.toString(), plan->to.toString(), pairKindName(plan->kind));
+    summary += stops.isEmpty() ? tr("no stop") : tr("%n stop(s) at %1", nullptr, int(stops.size())).arg(stops.join(QStringLiteral(", ")));
+    summary += tr(", %n migration(s)", nullptr, int(migrations));
+    if (!plan->ok())
+        summary += QStringLiteral(" — <span style='color:#b00000'>%1</span>").arg(tr("%n error(s)", nullptr, int(plan->errors.size())));
+    summary += QStringLiteral(" <span style='color:#777'>(%1)</span>").arg(tr("planned in %1 ms").arg(m_runner->lastElapsedMs()));
+    m_ui->summaryLabel->setText(summary);
+
+    const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    for (const QString &e : plan->errors)
+        new QListWidgetItem(errorIcon, e, m_ui->messagesList);
+    for (const QString &w : plan->warnings)
+        new QListWidgetItem(warningIcon, w, m_ui->messagesList);
+    if (plan->isContentDowngrade()) {
+        for (auto it = plan->appliedNotInTarget.cbegin(); it != plan->appliedNotInTarget.cend(); ++it)
+            new QListWidgetItem(warningIcon, tr("%1: %n applied migration(s) not in the target", nullptr, int(it.value().size())).arg(it.key()),
+                                m_ui->messagesList);
+    }
+    if (m_ui->messagesList->count() == 0)
+        m_ui->messagesList->addItem(tr("No warnings."));
+    m_ui->detailTabs->setTabText(0, plan->errors.isEmpty() && plan->warnings.isEmpty()
+                                        ? tr("Warnings && errors")
+                                        : tr("Warnings && errors (%1)").arg(plan->errors.size() + plan->warnings.size()));
+
+    m_ui->hopsLabel->setText(tr("Without stops the instance needs %n successive standard upgrade(s):", nullptr, plan->hops));
+    Version previous = plan->from;
+    for (const Version &v : plan->standardPath) {
+        m_ui->hopsList->addItem(QStringLiteral("%1 → %2").arg(previous.toString(), v.toString()));
+        previous = v;
+    }
+}
+
+void PlannerView::showSelected()
+{
+    const QModelIndex index = m_ui->planTree->currentIndex();
+    m_ui->sqlView->clear();
+    m_ui->detailLabel->clear();
+    if (!index.isValid())
+        return;
+    const auto kind = PlanTreeModel::Kind(index.data(PlanTreeModel::KindRole).toInt());
+    const QString schema = index.data(PlanTreeModel::SchemaRole).toString();
+    const qint64 id = index.data(PlanTreeModel::MigrationIdRole).toLongLong();
+    if (kind == PlanTreeModel::Kind::Manual) {
+        m_ui->detailLabel->setText(tr("Run by hand, as a superuser, before this step (%1 %2):").arg(schema).arg(id));
+        m_ui->sqlView->setPlainText(index.data(PlanTreeModel::SqlRole).toString());
+    } else if (kind == PlanTreeModel::Kind::Migration) {
+        const auto catalog = m_runner->planCatalog();
+        const auto release = Version::parse(index.data(PlanTreeModel::ReleaseRole).toString());
+        const MigrationPtr def = catalog && release ? catalog->graph.shippedDefinition(schema, id, *release) : nullptr;
+        const bool down = index.data(PlanTreeModel::DownRole).toBool();
+        QStringList notes;
+        if (index.data(PlanTreeModel::OutsideTransactionRole).toBool())
+            notes << tr("runs outside a transaction");
+        if (index.data(PlanTreeModel::PrivilegedRole).toBool())
+            notes << tr("privileged");
+        m_ui->detailLabel->setText(tr("%1 %2 %3%4").arg(schema).arg(id).arg(def ? def->name : QString(),
+                                   notes.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(notes.join(QStringLiteral(", ")))));
+        if (def)
+            m_ui->sqlView->setPlainText(QString::fromUtf8(down ? def->downQuery : def->upQuery));
+        m_doc->selectMigration(schema, id);
+    } else {
+        m_ui->detailLabel->setText(index.data(Qt::ToolTipRole).toString().isEmpty() ? index.data().toString()
+                                                                                      : index.data(Qt::ToolTipRole).toString());
+    }
+    m_ui->detailTabs->setCurrentWidget(m_ui->detailTab);
+}
+
+void PlannerView::exportReport()
+{
+    if (!m_runner->plan())
+        return;
+    ExportReportDialog dialog(m_doc, this);
+    dialog.exec();
+}
+
+void PlannerView::printPreview()
+{
+    if (!m_runner->plan())
+        return;
+    ExportReportDialog::printPreview(m_doc, this);
+}

@@ -5,14 +5,40 @@
 #include <memory>
 
 class Document;
+class PlanRunner;
+class QTreeView;
+namespace Ui { class PlannerView; }
+namespace passlane { class PlanTreeModel; }
 
-/// Planner tab: follows the Document; no domain logic here.
+/// The Planner tab: from/to pickers (or a customer's version), the current plan as a tree,
+/// the hop-by-hop alternative, warnings and errors, and report export. Choosing a pair sets
+/// the Document's plan request; the plan itself comes from the shared PlanRunner.
 class PlannerView : public QWidget {
     Q_OBJECT
 public:
     explicit PlannerView(Document *doc, QWidget *parent = nullptr);
     ~PlannerView() override;
 
+    passlane::PlanTreeModel *planModel() const { return m_model; }
+    QTreeView *planTree() const;
+
+public Q_SLOTS:
+    void exportReport();
+    void printPreview();
+
 private:
-    Document *m_doc = nullptr;
+    void populateVersions();
+    void populateCustomers();
+    void pickersChanged();
+    void customerPicked(int index);
+    void chooseCustomerCsv();
+    void planChanged();
+    void requestChanged();
+    void showSelected();
+
+    std::unique_ptr<Ui::PlannerView> m_ui;
+    Document *m_doc;
+    PlanRunner *m_runner;
+    passlane::PlanTreeModel *m_model;
+    bool m_updating = false; ///< combos are being filled from the document: do not echo back
 };

@@ -1,7 +1,267 @@
 #include "simulation/simulationview.h"
+#include "ui_simulationview.h"
 
-SimulationView::SimulationView(Document *doc, QWidget *parent) : QWidget(parent), m_doc(doc)
+#include "document/document.h"
+#include "planner/planrunner.h"
+#include "simulation/oobprogresschart.h"
+#include "simulation/simulationrunner.h"
+#include "models/timelinemodel.h"
+
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMessageBox>
+
+using namespace passlane;
+
+namespace {
+enum FailureKind { NoFailure, SchemaFailure, OobFailure };
+constexpr int FailureKindRole = Qt::UserRole + 1;
+constexpr int FailureSchemaRole = Qt::UserRole + 2;
+constexpr int FailureIdRole = Qt::UserRole + 3;
+} // namespace
+
+SimulationView::SimulationView(Document *doc, QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::SimulationView>()), m_doc(doc),
+      m_runner(SimulationRunner::forDocument(doc)), m_model(new TimelineModel(this)), m_chart(new OobProgressChart(this)),
+      m_connection(SimulationConnectionDialog::loadSettings())
 {
+    m_ui->setupUi(this);
+    m_ui->chartLayout->addWidget(m_chart);
+    m_ui->timelineTable->setModel(m_model);
+    m_ui->timelineTable->verticalHeader()->hide();
+    m_ui->timelineTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    m_ui->timelineTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    connect(m_ui->runButton, &QPushButton::clicked, this, &SimulationView::run);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &SimulationView::cancel);
+    connect(m_ui->connectionButton, &QPushButton::clicked, this, &SimulationView::editConnection);
+    connect(m_ui->exportBrowseButton, &QToolButton::clicked, this, &SimulationView::browseExport);
+    for (QRadioButton *radio : {m_ui->sqliteRadio, m_ui->postgresRadio, m_ui->startReleaseRadio, m_ui->startExportRadio, m_ui->startLiveRadio})
+        connect(radio, &QRadioButton::toggled, this, &SimulationView::updateBackendUi);
+
+    connect(m_runner, &SimulationRunner::started, this, &SimulationView::onStarted);
+    connect(m_runner, &SimulationRunner::progress, this, &SimulationView::onProgress);
+    connect(m_runner, &SimulationRunner::finished, this, &SimulationView::onFinished);
+    connect(doc, &Document::catalogChanged, this, &SimulationView::populateVersions);
+    connect(doc, &Document::planRequestChanged, this, &SimulationView::followRequest);
+    connect(PlanRunner::forDocument(doc), &PlanRunner::planChanged, this, &SimulationView::populateFailures);
+
+    populateVersions();
+    populateFailures();
+    updateBackendUi();
+    m_ui->statusLabel->setText(tr("Rehearse the upgrade: schema migrations, OOB progress and stops, in simulated time."));
 }
 
 SimulationView::~SimulationView() = default;
+
+void SimulationView::populateVersions()
+{
+    const QList<Version> versions = m_doc->catalog()->graph.versions();
+    for (QComboBox *combo : {m_ui->startReleaseCombo, m_ui->targetCombo}) {
+        combo->clear();
+        for (const Version &v : versions)
+            combo->addItem(v.toString(), v.toString());
+    }
+    if (!versions.isEmpty())
+        m_ui->targetCombo->setCurrentIndex(m_ui->targetCombo->count() - 1);
+    followRequest();
+}
+
+void SimulationView::followRequest()
+{
+    if (const auto from = m_doc->planFrom())
+        m_ui->startReleaseCombo->setCurrentIndex(m_ui->startReleaseCombo->findData(from->toString()));
+    if (const auto to = m_doc->planTo())
+        m_ui->targetCombo->setCurrentIndex(m_ui->targetCombo->findData(to->toString()));
+}
+
+void SimulationView::populateFailures()
+{
+    QComboBox *combo = m_ui->failureCombo;
+    const QString keep = combo->currentText();
+    combo->clear();
+    combo->addItem(tr("(no failure)"));
+    combo->setItemData(0, NoFailure, FailureKindRole);
+    const auto &plan = PlanRunner::forDocument(m_doc)->plan();
+    if (!plan)
+        return;
+    QSet<int> oobIds;
+    for (const PlanStep &step : plan->steps) {
+        for (int id : step.oob)
+            oobIds.insert(id);
+        for (auto it = step.schemas.cbegin(); it != step.schemas.cend(); ++it) {
+            for (qint64 id : it.value()) {
+                combo->addItem(tr("%1 %2 (at %3)").arg(it.key()).arg(id).arg(step.release.toString()));
+                combo->setItemData(combo->count() - 1, SchemaFailure, FailureKindRole);
+                combo->setItemData(combo->count() - 1, it.key(), FailureSchemaRole);
+                combo->setItemData(combo->count() - 1, id, FailureIdRole);
+            }
+        }
+    }
+    QList<int> sorted(oobIds.cbegin(), oobIds.cend());
+    std::sort(sorted.begin(), sorted.end());
+    // OOB migrations first after "none": there are few of them and they are the usual question.
+    int at = 1;
+    for (int id : sorted) {
+        combo->insertItem(at, tr("OOB %1").arg(id));
+        combo->setItemData(at, OobFailure, FailureKindRole);
+        combo->setItemData(at, id, FailureIdRole);
+        ++at;
+    }
+    const int previous = combo->findText(keep);
+    combo->setCurrentIndex(previous >= 0 ? previous : 0);
+}
+
+void SimulationView::updateBackendUi()
+{
+    const bool pg = m_ui->postgresRadio->isChecked();
+    m_ui->connectionButton->setEnabled(pg || m_ui->startLiveRadio->isChecked());
+    m_ui->exportEdit->setEnabled(m_ui->startExportRadio->isChecked());
+    m_ui->exportBrowseButton->setEnabled(m_ui->startExportRadio->isChecked());
+    m_ui->startReleaseCombo->setEnabled(m_ui->startReleaseRadio->isChecked());
+    m_ui->connectionLabel->setText(m_connection.isSet() ? m_connection.conninfo(false)
+                                                        : tr("No connection configured"));
+    m_ui->connectionLabel->setEnabled(pg);
+}
+
+void SimulationView::editConnection()
+{
+    SimulationConnectionDialog dialog(m_connection, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_connection = dialog.connection();
+    SimulationConnectionDialog::saveSettings(m_connection);
+    updateBackendUi();
+}
+
+void SimulationView::browseExport()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Customer Export"), QString(),
+                                                      tr("Exports (*.json *.csv);;All files (*)"));
+    if (!path.isEmpty())
+        m_ui->exportEdit->setText(path);
+}
+
+void SimulationView::run()
+{
+    if (m_runner->isRunning())
+        return;
+    const auto target = Version::parse(m_ui->targetCombo->currentData().toString());
+    if (!target) {
+        QMessageBox::information(this, tr("Simulation"), tr("Open a project and choose a target release first."));
+        return;
+    }
+    SimulationStart start;
+    if (m_ui->startExportRadio->isChecked()) {
+        start.kind = SimulationStart::Kind::ExportFile;
+        start.exportFile = m_ui->exportEdit->text().trimmed();
+    } else if (m_ui->startLiveRadio->isChecked()) {
+        start.kind = SimulationStart::Kind::LiveInstance;
+        start.dsn = m_connection.conninfo(true);
+    } else {
+        start.release = Version::parse(m_ui->startReleaseCombo->currentData().toString());
+    }
+
+    SimulationRequest request;
+    const Project project = m_doc->project();
+    request.defaultProgress = project.defaultProgress;
+    request.progressOverrides = project.progressOverrides;
+    if (m_ui->postgresRadio->isChecked()) {
+        if (!m_connection.isSet()) {
+            editConnection();
+            if (!m_connection.isSet())
+                return;
+        }
+        request.backend = SimulationBackend::Postgres;
+        request.dsn = m_connection.conninfo(true); // in memory only
+        request.iOwnThisDatabase = m_connection.ownDatabase;
+        if (m_connection.ownDatabase)
+            request.database = m_connection.database;
+    }
+    const int f = m_ui->failureCombo->currentIndex();
+    switch (m_ui->failureCombo->itemData(f, FailureKindRole).toInt()) {
+    case SchemaFailure: {
+        FailureInjection injection;
+        injection.schema = m_ui->failureCombo->itemData(f, FailureSchemaRole).toString();
+        injection.migrationId = m_ui->failureCombo->itemData(f, FailureIdRole).toLongLong();
+        request.failures.append(injection);
+        break;
+    }
+    case OobFailure: {
+        FailureInjection injection;
+        injection.oobId = m_ui->failureCombo->itemData(f, FailureIdRole).toInt();
+        request.failures.append(injection);
+        break;
+    }
+    default:
+        break;
+    }
+    m_runner->start(start, *target, request);
+}
+
+void SimulationView::cancel()
+{
+    m_runner->cancel();
+    m_ui->statusLabel->setText(tr("Canceling…"));
+}
+
+void SimulationView::onStarted()
+{
+    m_ui->runButton->setEnabled(false);
+    m_ui->cancelButton->setEnabled(true);
+    m_ui->progressBar->setRange(0, 0); // busy until the first report gives a total
+    m_ui->progressBar->setFormat(QStringLiteral("%v / %m"));
+    m_ui->statusLabel->setText(tr("Simulating…"));
+    m_model->clear();
+    m_chart->clear();
+}
+
+void SimulationView::onProgress(int done, int total, const QString &what)
+{
+    if (total > 0)
+        m_ui->progressBar->setRange(0, total);
+    m_ui->progressBar->setValue(done);
+    if (!what.isEmpty())
+        m_ui->statusLabel->setText(what);
+}
+
+void SimulationView::onFinished()
+{
+    m_ui->runButton->setEnabled(true);
+    m_ui->cancelButton->setEnabled(false);
+    const SimulationOutcome &out = m_runner->lastOutcome();
+    m_ui->progressBar->setRange(0, 1);
+    m_ui->progressBar->setValue(out.result && out.result->completed ? 1 : 0);
+    if (!out.result) {
+        m_ui->progressBar->setFormat(tr("failed"));
+        m_ui->statusLabel->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(out.error.toHtmlEscaped()));
+        return;
+    }
+    const SimulationResult &r = *out.result;
+    m_model->setEvents(r.timeline);
+    m_chart->setTimeline(r.timeline);
+    m_ui->timelineTable->resizeColumnsToContents();
+
+    QString state;
+    if (r.canceled)
+        state = tr("<b>Canceled.</b>");
+    else if (r.completed)
+        state = tr("<b style='color:#107030'>Reached %1.</b>").arg(r.to.toHtmlEscaped());
+    else
+        state = tr("<b style='color:#b00000'>Stopped:</b> %1").arg(r.failure.toHtmlEscaped());
+    m_ui->progressBar->setFormat(r.canceled ? tr("canceled") : r.completed ? tr("done") : tr("failed"));
+    QString text = tr("%1 %2 → %3 via %4 (%5): %6 migrations, %7 total, %8 waiting for OOB, est. downtime %9.")
+                       .arg(state, r.from.toHtmlEscaped(), r.to.toHtmlEscaped(),
+                            r.stops.isEmpty() ? tr("no stop") : r.stops.join(QStringLiteral(", ")), backendName(r.backend))
+                       .arg(r.totals.migrationsApplied)
+                       .arg(formatDuration(r.totals.totalMs), formatDuration(r.totals.oobWaitMs), formatDuration(r.totals.downtimeMs));
+    if (r.totals.manualSteps > 0)
+        text += QLatin1Char(' ') + tr("%n manual step(s).", nullptr, r.totals.manualSteps);
+    if (!r.operatorAdvice.isEmpty())
+        text += QStringLiteral("<br><i>%1</i>").arg(r.operatorAdvice.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    if (r.databasesKept && !r.databases.isEmpty())
+        text += QStringLiteral("<br>") + tr("Kept databases: %1").arg(r.databases.join(QStringLiteral(", ")).toHtmlEscaped());
+    m_ui->statusLabel->setText(text);
+}

@@ -1,18 +1,50 @@
 #pragma once
 
+#include "simulation/simulationconnectiondialog.h"
+
 #include <QWidget>
 
 #include <memory>
 
 class Document;
+class OobProgressChart;
+class SimulationRunner;
+namespace Ui { class SimulationView; }
+namespace passlane { class TimelineModel; }
 
-/// Simulation tab: follows the Document; no domain logic here.
+/// The Simulation tab: backend and starting state, failure injection, Run with progress and
+/// Cancel, then the timeline (a TimelineModel) and a chart of OOB progress over simulated time.
+/// The run itself is the simulator's, on a worker thread (SimulationRunner).
 class SimulationView : public QWidget {
     Q_OBJECT
 public:
     explicit SimulationView(Document *doc, QWidget *parent = nullptr);
     ~SimulationView() override;
 
+    passlane::TimelineModel *timelineModel() const { return m_model; }
+    OobProgressChart *chart() const { return m_chart; }
+    SimulationRunner *runner() const { return m_runner; }
+
+public Q_SLOTS:
+    /// Starts a run with the current choices (does nothing while one is running).
+    void run();
+    void cancel();
+
 private:
-    Document *m_doc = nullptr;
+    void populateVersions();
+    void populateFailures();
+    void followRequest();
+    void editConnection();
+    void browseExport();
+    void updateBackendUi();
+    void onStarted();
+    void onProgress(int done, int total, const QString &what);
+    void onFinished();
+
+    std::unique_ptr<Ui::SimulationView> m_ui;
+    Document *m_doc;
+    SimulationRunner *m_runner;
+    passlane::TimelineModel *m_model;
+    OobProgressChart *m_chart;
+    PostgresConnection m_connection; ///< password in memory only
 };

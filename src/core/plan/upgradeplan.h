@@ -75,6 +75,7 @@ struct UpgradePlan {
     int hops = 0;
     QStringList warnings;
     QStringList errors;
+    QList<int> impossibleOob; ///< OOB ids whose windows cannot be honoured for this pair (see errors)
     /// Per schema, migrations applied at the source that the target release does not contain
     /// (a release ahead of its version number, or a downgrade in content).
     QMap<QString, QList<qint64>> appliedNotInTarget;

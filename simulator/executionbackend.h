@@ -1,0 +1,51 @@
+#pragma once
+
+#include "common/result.h"
+#include "releases/migration.h"
+#include "simulation.h"
+#include "startstate.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace passlane {
+
+/// One migration the runner asks a backend to apply.
+struct MigrationRun {
+    QString schema;
+    MigrationPtr definition;     ///< what the step's release ships
+    QString release;             ///< the step's release
+    bool up = true;              ///< false: run down.sql (downgrades, round trips)
+    bool outsideTransaction = false;
+    bool injectFailure = false;
+    qint64 clockMs = 0;          ///< the run's clock when the migration starts
+};
+
+/// What happened to one MigrationRun.
+struct MigrationOutcome {
+    enum class Status { Applied, Failed, Manual };
+    Status status = Status::Applied;
+    qint64 durationMs = 0;
+    QString error;     ///< failure message ("ERROR: relation ... does not exist")
+    int line = 0;      ///< 1-based line in the SQL file, 0 when unknown
+    QString sqlState;  ///< PostgreSQL SQLSTATE, when known
+};
+
+/// Where the UpgradeRunner's steps land: SQLite bookkeeping (simulated time) or PostgreSQL.
+class ExecutionBackend {
+public:
+    virtual ~ExecutionBackend() = default;
+
+    /// Sets up the bookkeeping and returns the effective starting state: `requested` when given,
+    /// else `from` installed (PostgreSQL) or assumed (SQLite) with `oobProgress`.
+    virtual Result<StartState> prepare(const std::optional<StartState> &requested, const Version &from,
+                                       const QStringList &schemas, double oobProgress, const QDateTime &clockStart) = 0;
+    virtual MigrationOutcome apply(const MigrationRun &run) = 0;
+    virtual void recordOob(const OobRow &row, qint64 clockMs) = 0;
+    virtual void recordVersion(const VersionRow &row) = 0;
+    /// Fills the result's final rows, databases, comparisons. Called once, also after failures.
+    virtual Status finish(SimulationResult &result) = 0;
+};
+
+} // namespace passlane

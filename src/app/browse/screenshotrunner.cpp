@@ -1,0 +1,86 @@
+#include "screenshotrunner.h"
+
+#include "document/document.h"
+#include "graph/graphview.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+constexpr int SettleMs = 1500; // planning views compute in the background after a switch
+}
+
+ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &directory, QObject *parent)
+    : QObject(parent), m_window(window), m_directory(directory)
+{
+    QDir().mkpath(directory);
+    connect(window, &MainWindow::catalogLoaded, this, [this] {
+        // The graph lays out after the catalog arrives; wait for that too.
+        if (m_window->graphView()->isLayoutPending())
+            connect(m_window->graphView(), &GraphView::layoutReady, this, &ScreenshotRunner::start,
+                    Qt::SingleShotConnection);
+        else
+            start();
+    });
+    connect(window, &MainWindow::loadFailed, this, [](const QString &message) {
+        std::fprintf(stderr, "screenshots: load failed: %s\n", qPrintable(message));
+        QApplication::exit(1);
+    });
+}
+
+void ScreenshotRunner::start()
+{
+    if (std::exchange(m_started, true))
+        return;
+    // A representative pair for the planning views: the oldest release to the newest.
+    Document *doc = m_window->document();
+    const auto catalog = doc->catalog();
+    if (catalog->releases.size() >= 2)
+        doc->setPlanRequest(catalog->releases.first()->version, catalog->releases.last()->version);
+    QTimer::singleShot(SettleMs, this, &ScreenshotRunner::next);
+}
+
+void ScreenshotRunner::next()
+{
+    QTabWidget *tabs = m_window->tabs();
+    const int graphShots = 2;
+    if (m_step == 0) {
+        tabs->setCurrentIndex(0);
+        grab(QStringLiteral("01-graph-overview"));
+        // Second graph shot: a migration selected, its SQL in the side panel.
+        m_window->graphView()->search(QStringLiteral("squashed"));
+    } else if (m_step == 1) {
+        grab(QStringLiteral("02-graph-migration"));
+    } else if (m_step - graphShots + 1 < tabs->count()) {
+        const int tab = m_step - graphShots + 1;
+        tabs->setCurrentIndex(tab);
+        QTimer::singleShot(SettleMs, this, [this, tab, tabs] {
+            QString name = tabs->tabText(tab).toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+            name.remove(QLatin1Char('&'));
+            grab(QStringLiteral("%1-%2").arg(m_step + 1, 2, 10, QLatin1Char('0')).arg(name));
+            ++m_step;
+            next();
+        });
+        return;
+    } else {
+        QApplication::quit();
+        return;
+    }
+    ++m_step;
+    QTimer::singleShot(SettleMs / 2, this, &ScreenshotRunner::next);
+}
+
+void ScreenshotRunner::grab(const QString &name)
+{
+    const QString path = QDir(m_directory).filePath(name + QLatin1String(".png"));
+    const QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_RGB888);
+    if (!image.save(path, "PNG", 9))
+        std::fprintf(stderr, "screenshots: cannot write %s\n", qPrintable(path));
+    else
+        std::printf("%s\n", qPrintable(path));
+}

@@ -1,0 +1,128 @@
+#include "export/exportreportdialog.h"
+#include "ui_exportreportdialog.h"
+
+#include "document/document.h"
+#include "planner/planrunner.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+
+using namespace passlane;
+
+namespace {
+const QString kFolderKey = QStringLiteral("export/folder");
+}
+
+ExportReportDialog::ExportReportDialog(Document *doc, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ExportReportDialog>()), m_doc(doc)
+{
+    m_ui->setupUi(this);
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    m_ui->folderEdit->setText(QSettings().value(kFolderKey, docs.isEmpty() ? QDir::homePath() : docs).toString());
+    QString name = QStringLiteral("upgrade-plan");
+    if (const auto &plan = PlanRunner::forDocument(doc)->plan())
+        name = QStringLiteral("plan-%1-to-%2").arg(plan->from.toString(), plan->to.toString());
+    m_ui->nameEdit->setText(name);
+    const bool hasSimulation = ReportExporter(doc).hasSimulation();
+    m_ui->simulationCheck->setEnabled(hasSimulation);
+    m_ui->simulationCheck->setChecked(hasSimulation);
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Export"));
+    connect(m_ui->browseButton, &QToolButton::clicked, this, &ExportReportDialog::browse);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ExportReportDialog::save);
+    connect(m_ui->previewButton, &QPushButton::clicked, this, [this] { printPreview(m_doc, this); });
+}
+
+ExportReportDialog::~ExportReportDialog() = default;
+
+void ExportReportDialog::setFolder(const QString &folder)
+{
+    m_ui->folderEdit->setText(folder);
+}
+
+void ExportReportDialog::setBaseName(const QString &name)
+{
+    m_ui->nameEdit->setText(name);
+}
+
+void ExportReportDialog::setFormats(const QList<ExportFormat> &formats)
+{
+    m_ui->htmlCheck->setChecked(formats.contains(ExportFormat::Html));
+    m_ui->pdfCheck->setChecked(formats.contains(ExportFormat::Pdf));
+    m_ui->markdownCheck->setChecked(formats.contains(ExportFormat::Markdown));
+    m_ui->jsonCheck->setChecked(formats.contains(ExportFormat::Json));
+}
+
+QList<ExportFormat> ExportReportDialog::formats() const
+{
+    QList<ExportFormat> out;
+    if (m_ui->htmlCheck->isChecked())
+        out << ExportFormat::Html;
+    if (m_ui->pdfCheck->isChecked())
+        out << ExportFormat::Pdf;
+    if (m_ui->markdownCheck->isChecked())
+        out << ExportFormat::Markdown;
+    if (m_ui->jsonCheck->isChecked())
+        out << ExportFormat::Json;
+    return out;
+}
+
+void ExportReportDialog::browse()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Folder"), m_ui->folderEdit->text());
+    if (!dir.isEmpty())
+        m_ui->folderEdit->setText(dir);
+}
+
+QStringList ExportReportDialog::exportFiles()
+{
+    m_errors.clear();
+    QStringList written;
+    const QDir dir(m_ui->folderEdit->text());
+    if (!dir.exists() && !QDir().mkpath(dir.path())) {
+        m_errors << tr("Cannot create %1").arg(dir.path());
+        return written;
+    }
+    ReportExporter exporter(m_doc);
+    exporter.setIncludeSimulation(m_ui->simulationCheck->isChecked());
+    for (ExportFormat format : formats()) {
+        const QString path = dir.filePath(m_ui->nameEdit->text().trimmed() + QLatin1Char('.') + ReportExporter::suffix(format));
+        const QString error = exporter.write(format, path);
+        if (error.isEmpty())
+            written << path;
+        else
+            m_errors << QStringLiteral("%1: %2").arg(path, error);
+    }
+    return written;
+}
+
+void ExportReportDialog::save()
+{
+    if (m_ui->nameEdit->text().trimmed().isEmpty() || formats().isEmpty())
+        return;
+    QSettings().setValue(kFolderKey, m_ui->folderEdit->text());
+    const QStringList written = exportFiles();
+    if (!m_errors.isEmpty()) {
+        QMessageBox::warning(this, tr("Export Report"), m_errors.join(QLatin1Char('\n')));
+        return;
+    }
+    m_ui->resultLabel->setText(tr("Wrote %1").arg(written.join(QStringLiteral(", "))));
+    accept();
+}
+
+void ExportReportDialog::printPreview(Document *doc, QWidget *parent)
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageSize(QPageSize(QPageSize::A4));
+    QPrintPreviewDialog preview(&printer, parent);
+    preview.setWindowTitle(tr("Report Preview"));
+    ReportExporter exporter(doc);
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
+                     [&exporter](QPrinter *p) { exporter.print(p); });
+    preview.exec();
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "export/reportexporter.h"
+
+#include <QDialog>
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+
+class Document;
+namespace Ui { class ExportReportDialog; }
+
+/// Exports the current plan (and the last simulation) as HTML, PDF, Markdown and JSON into one
+/// folder, or shows the print preview. The reports themselves come from the core writers.
+class ExportReportDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ExportReportDialog(Document *doc, QWidget *parent = nullptr);
+    ~ExportReportDialog() override;
+
+    void setFolder(const QString &folder);
+    void setBaseName(const QString &name);
+    void setFormats(const QList<ExportFormat> &formats);
+    QList<ExportFormat> formats() const;
+
+    /// Writes every chosen format; returns the files written (errors go to errors()).
+    QStringList exportFiles();
+    const QStringList &errors() const { return m_errors; }
+
+    /// A print preview of the HTML report (QPrintPreviewDialog).
+    static void printPreview(Document *doc, QWidget *parent);
+
+private:
+    void browse();
+    void save();
+
+    std::unique_ptr<Ui::ExportReportDialog> m_ui;
+    Document *m_doc;
+    QStringList m_errors;
+};

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "report/reportwriter.h"
+
+#include <QString>
+
+#include <optional>
+
+class Document;
+class QPrinter;
+class QWidget;
+
+namespace passlane { struct SimulationResult; }
+
+/// The formats the GUI exports: the core writer's three, plus PDF printed from the HTML.
+enum class ExportFormat { Html, Pdf, Markdown, Json };
+
+/// Writes the current plan (and the last simulation, when asked) with the core report writers;
+/// this class only picks inputs from the Document and turns HTML into PDF or a print preview.
+class ReportExporter {
+public:
+    explicit ReportExporter(Document *doc);
+
+    /// Include the last simulation run of the document, when there is one.
+    void setIncludeSimulation(bool include) { m_includeSimulation = include; }
+    bool hasPlan() const;
+    bool hasSimulation() const;
+
+    /// The report assembled by the core (plan sections, plus simulation when included).
+    passlane::ReportWriter writer() const;
+    QByteArray render(ExportFormat format) const;
+    /// Writes atomically (QSaveFile, or a temporary file renamed for PDF). Empty on success,
+    /// else the error message.
+    QString write(ExportFormat format, const QString &path) const;
+    /// Prints the HTML report (with its SVG chart rendered as an image) on `printer`.
+    void print(QPrinter *printer) const;
+
+    static QString suffix(ExportFormat format);    ///< "html", "pdf", "md", "json"
+    static QString formatName(ExportFormat format); ///< "HTML", "PDF"...
+
+private:
+    Document *m_doc;
+    bool m_includeSimulation = true;
+};

@@ -1,0 +1,157 @@
+#include "simulation/simulationrunner.h"
+
+#include "simulator/customerexport.h"
+#include "document/document.h"
+#include "plan/planner.h"
+#include "report/reportwriter.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QPromise>
+#include <QtConcurrent>
+
+using namespace passlane;
+
+SimulationRunner *SimulationRunner::forDocument(Document *doc)
+{
+    if (auto *existing = doc->findChild<SimulationRunner *>(QString(), Qt::FindDirectChildrenOnly))
+        return existing;
+    return new SimulationRunner(doc);
+}
+
+SimulationRunner::SimulationRunner(Document *doc) : QObject(doc), m_doc(doc)
+{
+    connect(&m_watcher, &QFutureWatcher<SimulationOutcome>::progressValueChanged, this, [this](int value) {
+        Q_EMIT progress(value, m_watcher.progressMaximum(), m_watcher.progressText());
+    });
+    connect(&m_watcher, &QFutureWatcher<SimulationOutcome>::finished, this, [this] {
+        const QFuture<SimulationOutcome> future = m_watcher.future();
+        m_running = false;
+        m_outcome = future.resultCount() > 0 ? future.result() : SimulationOutcome{{}, {}, tr("The simulation stopped without a result."), 0};
+        Q_EMIT finished();
+    });
+    // A new catalog makes the old result meaningless for reports.
+    connect(doc, &Document::catalogChanged, this, [this] {
+        if (!isRunning())
+            m_outcome = {};
+    });
+}
+
+namespace {
+SimulationOutcome runSimulation(QPromise<SimulationOutcome> &promise, const std::shared_ptr<const Catalog> &catalog,
+                                const OobRegistry &registry, const SimulationStart &start, const Version &target,
+                                SimulationRequest request, const std::shared_ptr<std::atomic_bool> &cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    SimulationOutcome out;
+    std::optional<Version> from;
+    PlanOptions options;
+    switch (start.kind) {
+    case SimulationStart::Kind::Release:
+        from = start.release;
+        break;
+    case SimulationStart::Kind::ExportFile: {
+        Result<StartState> state = CustomerExport::readFile(start.exportFile);
+        if (!state) {
+            out.error = state.error().toString();
+            return out;
+        }
+        from = state->version;
+        QMap<QString, QSet<qint64>> applied;
+        for (const QString &schema : state->schemas())
+            applied.insert(schema, state->applied(schema));
+        options.applied = applied;
+        request.start = std::move(state).value();
+        break;
+    }
+    case SimulationStart::Kind::LiveInstance:
+        out.error = QObject::tr("Reading a live instance needs the PostgreSQL backend of the simulator.");
+        return out;
+    }
+    if (!from) {
+        out.error = QObject::tr("The starting state does not say which release it runs.");
+        return out;
+    }
+
+    const Planner planner(catalog->graph, registry);
+    Result<UpgradePlan> plan = planner.plan(*from, target, options);
+    if (!plan) {
+        out.error = plan.error().toString();
+        return out;
+    }
+    out.plan = plan.value();
+
+    qint64 lastTotal = -1;
+    Progress progress;
+    progress.report = [&promise, &lastTotal](qint64 done, qint64 total, const QString &what) {
+        if (total != lastTotal) {
+            promise.setProgressRange(0, int(total));
+            lastTotal = total;
+        }
+        promise.setProgressValueAndText(int(done), what);
+    };
+    progress.canceled = [&promise, cancel] { return cancel->load() || promise.isCanceled(); };
+
+    Result<SimulationResult> result = Simulation::run(*catalog, plan.value(), request, progress);
+    if (result)
+        out.result = std::move(result).value();
+    else
+        out.error = result.error().toString();
+    out.elapsedMs = timer.elapsed();
+    return out;
+}
+} // namespace
+
+bool SimulationRunner::start(const SimulationStart &start, const Version &target, SimulationRequest request)
+{
+    if (isRunning())
+        return false;
+    m_running = true;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    const std::shared_ptr<const Catalog> catalog = m_doc->catalog();
+    const OobRegistry registry = m_doc->effectiveRegistry();
+    const Project project = m_doc->project();
+    // The project's progress model applies unless the caller set its own.
+    if (request.progressOverrides.isEmpty())
+        request.progressOverrides = project.progressOverrides;
+    const auto cancel = m_cancel;
+    m_watcher.setFuture(QtConcurrent::run(
+        [catalog, registry, start, target, request, cancel](QPromise<SimulationOutcome> &promise) {
+            // Cancel is our own flag (not QFuture::cancel) so that a canceled run still
+            // delivers its partial timeline.
+            promise.addResult(runSimulation(promise, catalog, registry, start, target, request, cancel));
+        }));
+    Q_EMIT started();
+    return true;
+}
+
+void SimulationRunner::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+bool SimulationRunner::waitForFinished(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (isRunning() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return !isRunning();
+}
+
+void SimulationRunner::addToReport(ReportWriter &writer) const
+{
+    if (!m_outcome.result)
+        return;
+    const SimulationResult &r = *m_outcome.result;
+    QJsonObject sim;
+    sim.insert(QStringLiteral("backend"), backendName(r.backend));
+    sim.insert(QStringLiteral("from"), r.from);
+    sim.insert(QStringLiteral("to"), r.to);
+    sim.insert(QStringLiteral("completed"), r.completed);
+    sim.insert(QStringLiteral("totals"), r.totals.toJson());
+    sim.insert(QStringLiteral("timeline"), timelineToJson(r.timeline));
+    writer.addJson(QStringLiteral("simulation"), sim);
+}

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "common/version.h"
+#include "graph/stitchedgraph.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+#include <vector>
+
+namespace passlane {
+
+/// A set of migrations of one schema as bits over the schema's dense id index.
+using IdBits = std::vector<quint64>;
+
+/// Per-schema dense indices and per-release closures, computed once so that each plan is
+/// a handful of bit operations and one small topological sort per schema and step.
+class PlannerCache {
+public:
+    struct Schema {
+        QString name;
+        QList<qint64> ids;                  ///< dense index -> id, ascending
+        QHash<qint64, int> index;           ///< id -> dense index
+        std::vector<std::vector<int>> parents;
+        std::vector<std::vector<int>> children;
+        std::vector<char> privileged;
+        std::vector<char> concurrent;
+        QHash<Version, IdBits> closure;     ///< per release: closure of its leaves
+    };
+
+    explicit PlannerCache(const StitchedGraph &graph);
+
+    const QList<Schema> &schemas() const { return m_schemas; }
+
+    IdBits empty(const Schema &s) const { return IdBits((s.ids.size() + 63) / 64, 0); }
+    IdBits toBits(const Schema &s, const QSet<qint64> &ids, QList<qint64> *unknown = nullptr) const;
+    /// Deterministic topological order of `subset`: parents first, ties by smallest id.
+    QList<qint64> topologicalOrder(const Schema &s, const IdBits &subset) const;
+
+private:
+    QList<Schema> m_schemas;
+};
+
+inline bool testBit(const IdBits &b, int i) { return (b[size_t(i) >> 6] >> (i & 63)) & 1u; }
+inline void setBit(IdBits &b, int i) { b[size_t(i) >> 6] |= quint64(1) << (i & 63); }
+inline bool anyBit(const IdBits &b)
+{
+    for (quint64 w : b)
+        if (w)
+            return true;
+    return false;
+}
+
+} // namespace passlane

@@ -1,0 +1,185 @@
+#include "plan/windowanalysis.h"
+#include "plan/stopplanner.h"
+
+#include <algorithm>
+
+namespace passlane {
+
+bool WindowRow::becameImpossible() const
+{
+    return std::any_of(impossibleAfter.cbegin(), impossibleAfter.cend(),
+                       [this](int id) { return !impossibleBefore.contains(id); });
+}
+
+bool WindowRow::changed() const
+{
+    return before != after || impossibleBefore != impossibleAfter;
+}
+
+WindowAnalysis::WindowAnalysis(VersionIndex index) : m_index(std::move(index)) {}
+
+namespace {
+
+OobRegistry applyProposals(const OobRegistry &registry, const QList<WindowProposal> &proposals)
+{
+    OobRegistry out = registry;
+    for (const WindowProposal &p : proposals)
+        out = out.withDeprecation(p.id, p.deprecated);
+    return out;
+}
+
+/// True when `candidate` adds no stop and no impossibility for any source, versus `baseline`.
+bool noWorseThan(const QList<StopPlan> &baseline, const VersionIndex &index, const OobRegistry &candidate,
+                 const QList<SourceWeight> &sources, const Version &target)
+{
+    for (qsizetype k = 0; k < sources.size(); ++k) {
+        const StopPlan after = planStops(index, candidate, sources.at(k).version, target);
+        const StopPlan &before = baseline.at(k);
+        if (after.stops.size() > before.stops.size())
+            return false;
+        for (int id : after.impossible)
+            if (!before.impossible.contains(id))
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<WindowProposal> &proposals,
+                                     const QList<SourceWeight> &sourcesIn, std::optional<Version> targetIn) const
+{
+    WindowReport report;
+    report.proposals = proposals;
+    if (m_index.releases().isEmpty())
+        return report;
+    const Version target = targetIn.value_or(m_index.releases().last());
+    report.target = target;
+
+    QList<SourceWeight> sources;
+    if (sourcesIn.isEmpty()) {
+        for (const Version &v : m_index.releases())
+            sources.append({v, 1});
+    } else {
+        for (const SourceWeight &s : sourcesIn) {
+            if (!m_index.contains(s.version))
+                report.warnings << QStringLiteral("%1 is not among the loaded releases; planned with its minor's stops")
+                                       .arg(s.version.toString());
+            sources.append(s);
+        }
+        std::stable_sort(sources.begin(), sources.end(),
+                         [](const SourceWeight &a, const SourceWeight &b) { return a.version < b.version; });
+    }
+    sources.erase(std::remove_if(sources.begin(), sources.end(),
+                                 [&](const SourceWeight &s) { return !(s.version < target); }),
+                  sources.end());
+
+    for (const WindowProposal &p : proposals)
+        if (!registry.find(p.id))
+            report.warnings << QStringLiteral("OOB migration %1 is not in the registry; proposal ignored").arg(p.id);
+
+    const OobRegistry proposed = applyProposals(registry, proposals);
+    for (const SourceWeight &s : std::as_const(sources)) {
+        const StopPlan before = planStops(m_index, registry, s.version, target);
+        const StopPlan after = planStops(m_index, proposed, s.version, target);
+        WindowRow row;
+        row.source = s.version;
+        row.instances = s.instances;
+        row.before = before.stops;
+        row.after = after.stops;
+        row.impossibleBefore = before.impossible;
+        row.impossibleAfter = after.impossible;
+        std::sort(row.impossibleBefore.begin(), row.impossibleBefore.end());
+        std::sort(row.impossibleAfter.begin(), row.impossibleAfter.end());
+        report.totalInstances += s.instances;
+        if (row.changed())
+            report.affectedInstances += s.instances;
+        if (row.addedStops() > 0)
+            report.gainedStopInstances += s.instances;
+        if (row.becameImpossible())
+            report.impossibleInstances += s.instances;
+        report.rows.append(row);
+    }
+
+    // Earliest deprecation per proposal that adds no stop of its own: compared with the same
+    // registry where it is never deprecated (the other proposals held as proposed), so it rides
+    // on the stops the other migrations already need.
+    for (const WindowProposal &p : proposals) {
+        const OobMigration *m = registry.find(p.id);
+        if (!m)
+            continue;
+        const OobRegistry without = proposed.withDeprecation(p.id, std::nullopt);
+        QList<StopPlan> free;
+        free.reserve(sources.size());
+        for (const SourceWeight &s : std::as_const(sources))
+            free.append(planStops(m_index, without, s.version, target));
+        ProposalAdvice advice;
+        advice.id = p.id;
+        advice.current = m->deprecated;
+        advice.proposed = p.deprecated;
+        QList<MinorVersion> candidates = m_index.minorsBetween(m->introduced, target.minorVersion());
+        candidates.removeAll(m->introduced);
+        for (const MinorVersion &d : std::as_const(candidates)) {
+            if (noWorseThan(free, m_index, proposed.withDeprecation(p.id, d), sources, target)) {
+                advice.earliestNoExtraStop = d;
+                break;
+            }
+        }
+        advice.nextMinorAfterIntroduction =
+            advice.earliestNoExtraStop && m_index.nextMinor(m->introduced) == advice.earliestNoExtraStop;
+        if (!advice.earliestNoExtraStop) {
+            // Past the target no listed path crosses the deprecation.
+            advice.earliestNoExtraStop = m_index.nextMinor(target.minorVersion())
+                                             .value_or(MinorVersion{target.major, target.minor + 1});
+            advice.afterTarget = true;
+        }
+        report.advice.append(advice);
+    }
+    return report;
+}
+
+Result<QList<SourceWeight>> WindowAnalysis::parseCustomersCsv(const QByteArray &csv, const QString &path)
+{
+    QList<SourceWeight> out;
+    const QList<QByteArray> lines = csv.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines.at(i)).trimmed();
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList cells = line.split(u',');
+        const auto version = Version::parse(cells.value(0).trimmed());
+        if (!version) {
+            if (out.isEmpty() && i == 0)
+                continue; // header
+            return Result<QList<SourceWeight>>::failure(
+                path, QStringLiteral("line %1: '%2' is not a version").arg(i + 1).arg(cells.value(0)));
+        }
+        bool ok = true;
+        const int instances = cells.size() > 1 ? cells.at(1).trimmed().toInt(&ok) : 1;
+        if (!ok || instances < 0)
+            return Result<QList<SourceWeight>>::failure(
+                path, QStringLiteral("line %1: '%2' is not an instance count").arg(i + 1).arg(cells.value(1)));
+        out.append({*version, instances});
+    }
+    return out;
+}
+
+std::optional<WindowProposal> WindowAnalysis::parseProposal(QStringView text)
+{
+    const qsizetype eq = text.indexOf(u'=');
+    if (eq <= 0)
+        return std::nullopt;
+    bool ok = false;
+    const int id = text.left(eq).trimmed().toInt(&ok);
+    if (!ok)
+        return std::nullopt;
+    const QStringView value = text.mid(eq + 1).trimmed();
+    if (value == u"none" || value == u"never")
+        return WindowProposal{id, std::nullopt};
+    const auto minor = MinorVersion::parse(value);
+    if (!minor)
+        return std::nullopt;
+    return WindowProposal{id, *minor};
+}
+
+} // namespace passlane

@@ -1,0 +1,2 @@
+-- dump
+CREATE TABLE a (id int);

@@ -1,0 +1,3 @@
+-- dump
+CREATE TABLE a (id int);
+CREATE TABLE b (id int);

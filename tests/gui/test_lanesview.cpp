@@ -1,0 +1,262 @@
+// The OOB lanes driven with the mouse: dragging a lane's deprecated end proposes a deprecation
+// through the undo stack; stops and the window analysis follow; undo restores them.
+#include "planningtestutil.h"
+
+#include "document/document.h"
+#include "lanes/lanehandleitem.h"
+#include "lanes/laneitem.h"
+#include "lanes/lanesscene.h"
+#include "lanes/lanesview.h"
+#include "lanes/stoplineitem.h"
+#include "models/windowanalysismodel.h"
+#include "oob/oobregistry.h"
+#include "planner/planrunner.h"
+
+#include <QGraphicsView>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+using namespace passlane;
+
+class TestLanesView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sceneShowsLanesAndStops();
+    void dragLaneEnd_data();
+    void dragLaneEnd();
+    void consecutiveDragsMerge();
+    void saveRegistry();
+    void realWhatIfWithCustomers();
+
+private:
+    /// Drags `oobId`'s handle to the slot of `minor` (nullopt: the open end) with mouse events.
+    static void drag(LanesView &view, int oobId, std::optional<MinorVersion> minor);
+    static QStringList stopVersions(const LanesView &view);
+    std::shared_ptr<const Catalog> m_sample;
+};
+
+void TestLanesView::initTestCase()
+{
+    test::isolatePlanningSettings();
+    m_sample = test::loadBundledSample();
+    QVERIFY(m_sample);
+}
+
+void TestLanesView::drag(LanesView &view, int oobId, std::optional<MinorVersion> minor)
+{
+    LaneItem *lane = view.scene()->lane(oobId);
+    QVERIFY(lane);
+    QGraphicsView *gv = view.graphicsView();
+    const LaneAxis &axis = view.scene()->axis();
+    const QPointF from = lane->handle()->scenePos();
+    const QPointF to(axis.x(axis.endSlot(minor)), from.y());
+    gv->ensureVisible(QRectF(from, to).normalized());
+    const QPoint p0 = gv->mapFromScene(from);
+    const QPoint p1 = gv->mapFromScene(to);
+    QTest::mousePress(gv->viewport(), Qt::LeftButton, {}, p0);
+    QVERIFY(lane->handle()->isDragging());
+    const int steps = 6;
+    for (int i = 1; i <= steps; ++i)
+        QTest::mouseMove(gv->viewport(), p0 + (p1 - p0) * i / steps);
+    QTest::mouseRelease(gv->viewport(), Qt::LeftButton, {}, p1);
+    QVERIFY(!lane->handle()->isDragging());
+}
+
+QStringList TestLanesView::stopVersions(const LanesView &view)
+{
+    QStringList out;
+    for (const StopLineItem *s : view.scene()->stopItems())
+        out << s->release().toString();
+    return out;
+}
+
+void TestLanesView::sceneShowsLanesAndStops()
+{
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    LanesView view(&doc);
+    view.resize(1300, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+
+    // One lane per OOB migration of the registry, each holding its id; the axis knows the minors.
+    for (int id : m_sample->oob.migrations().keys()) {
+        LaneItem *lane = view.scene()->lane(id);
+        QVERIFY2(lane, qPrintable(QString::number(id)));
+        QCOMPARE(lane->type(), int(LaneItem::Type));
+        QCOMPARE(lane->handle()->type(), int(LaneHandleItem::Type));
+    }
+    QCOMPARE(view.scene()->axis().count(), 6); // 1.0 1.1 1.2 1.3 2.0 2.1
+    const auto &plan = PlanRunner::forDocument(&doc)->plan();
+    QVERIFY(plan);
+    QCOMPARE(view.scene()->stopItems().size(), plan->stops.size());
+    QCOMPARE(stopVersions(view), (QStringList{QStringLiteral("1.3.0"), QStringLiteral("2.0.0")}));
+    // The open-ended lane (OOB 3) ends at the open slot.
+    const LaneAxis &axis = view.scene()->axis();
+    QCOMPARE(view.scene()->lane(3)->endX(), axis.x(axis.openSlot()));
+
+    QImage shot = view.grab().toImage();
+    QVERIFY(!shot.isNull());
+    shot.save(QDir::temp().filePath(QStringLiteral("passlane-lanes-sample.png")));
+}
+
+void TestLanesView::dragLaneEnd_data()
+{
+    QTest::addColumn<int>("oobId");
+    QTest::addColumn<QString>("minor"); // empty: the open end (undeprecate)
+    QTest::addColumn<QStringList>("stopsAfter");
+    // OOB 1 may run until 2.1: it rides along with OOB 2 and 4 to a single stop at 2.0.
+    QTest::newRow("OOB 1 to 2.1") << 1 << "2.1" << QStringList{QStringLiteral("2.0.0")};
+    // Deprecating OOB 2 at 1.3 forces a stop at 1.2 (its last minor) before anything else.
+    QTest::newRow("OOB 2 to 1.3") << 2 << "1.3" << QStringList{QStringLiteral("1.2.0"), QStringLiteral("2.0.0")};
+    // Undeprecating OOB 4 removes the reason for the stop at 2.0; OOB 2 then waits at 1.3.
+    QTest::newRow("OOB 4 open") << 4 << "" << QStringList{QStringLiteral("1.3.0")};
+}
+
+void TestLanesView::dragLaneEnd()
+{
+    QFETCH(int, oobId);
+    QFETCH(QString, minor);
+    QFETCH(QStringList, stopsAfter);
+
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    LanesView view(&doc);
+    view.resize(1300, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    PlanRunner *runner = PlanRunner::forDocument(&doc);
+    QVERIFY(runner->waitForIdle());
+    const QStringList before = stopVersions(view);
+    const int analysisChangedBefore = view.analysisModel()->report().affectedInstances;
+    QCOMPARE(analysisChangedBefore, 0);
+
+    const std::optional<MinorVersion> target = minor.isEmpty() ? std::nullopt : MinorVersion::parse(minor);
+    drag(view, oobId, target);
+    QVERIFY(doc.hasProposal(oobId));
+    QCOMPARE(doc.proposals().value(oobId), target);
+    QCOMPARE(doc.effectiveRegistry().find(oobId)->deprecated, target);
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QVERIFY(runner->waitForIdle());
+    QCOMPARE(stopVersions(view), stopsAfter);
+    QCOMPARE(view.scene()->lane(oobId)->endX(), view.scene()->axis().x(view.scene()->axis().endSlot(target)));
+    QVERIFY(view.scene()->lane(oobId)->data().proposed);
+    // The window analysis saw the proposal.
+    QCOMPARE(view.analysisModel()->report().proposals.size(), 1);
+    QVERIFY(view.analysisModel()->report().affectedInstances > 0);
+
+    doc.undoStack()->undo();
+    QVERIFY(!doc.hasProposal(oobId));
+    QVERIFY(runner->waitForIdle());
+    QCOMPARE(stopVersions(view), before);
+    QVERIFY(!view.scene()->lane(oobId)->data().proposed);
+    QCOMPARE(view.analysisModel()->report().affectedInstances, 0);
+
+    doc.undoStack()->redo();
+    QVERIFY(runner->waitForIdle());
+    QCOMPARE(stopVersions(view), stopsAfter);
+}
+
+void TestLanesView::consecutiveDragsMerge()
+{
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    LanesView view(&doc);
+    view.resize(1300, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    drag(view, 3, MinorVersion{2, 1});
+    drag(view, 3, MinorVersion{2, 0});
+    QCOMPARE(doc.undoStack()->count(), 1); // merged: one step undoes both drags
+    QCOMPARE(doc.proposals().value(3), std::optional<MinorVersion>(MinorVersion{2, 0}));
+    drag(view, 1, MinorVersion{2, 1});
+    QCOMPARE(doc.undoStack()->count(), 2); // another lane: its own step
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    QVERIFY(doc.proposals().isEmpty());
+
+    // Dragging back to where it started leaves nothing to undo.
+    drag(view, 1, MinorVersion{2, 1});
+    drag(view, 1, MinorVersion{2, 0});
+    QVERIFY(!doc.hasProposal(1));
+}
+
+void TestLanesView::saveRegistry()
+{
+    Document doc;
+    doc.setCatalog(m_sample);
+    LanesView view(&doc);
+    view.resize(1300, 500);
+    view.show();
+    drag(view, 2, MinorVersion{1, 3});
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("oobmigrations.yaml"));
+    QCOMPARE(view.saveRegistry(path), QString());
+    const auto saved = OobRegistry::readYamlFile(path);
+    QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().toString()));
+    QCOMPARE(saved->size(), m_sample->oob.migrations().size());
+    for (const OobMigration &m : saved.value()) {
+        if (m.id == 2)
+            QCOMPARE(m.deprecated, std::optional<MinorVersion>(MinorVersion{1, 3}));
+        else
+            QCOMPARE(m.deprecated, m_sample->oob.find(m.id)->deprecated);
+    }
+}
+
+void TestLanesView::realWhatIfWithCustomers()
+{
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    const auto catalog = test::loadSourcegraph(fixtures);
+    QVERIFY(catalog);
+    Document doc;
+    doc.setCatalog(catalog);
+    const QList<Version> versions = catalog->graph.versions();
+    doc.setPlanRequest(*Version::parse(u"5.9.45"), versions.last());
+    Project project = doc.project();
+    project.customersCsv = fixtures + QStringLiteral("/customers-example.csv");
+    doc.setProject(project);
+
+    LanesView view(&doc);
+    view.resize(1600, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    PlanRunner *runner = PlanRunner::forDocument(&doc);
+    QVERIFY(runner->waitForIdle(60000));
+    const QStringList before = stopVersions(view);
+    const WindowReport reportBefore = view.analysisModel()->report();
+    QVERIFY(reportBefore.totalInstances > 20); // weighted by the customer CSV
+
+    // OOB 23 is never deprecated in the what-if registry; deprecating it at the first 6.x minor
+    // gives every older source an extra reason to stop.
+    QVERIFY(view.scene()->lane(23));
+    QVERIFY(!view.scene()->lane(23)->data().deprecated);
+    const MinorVersion at{6, 1};
+    QElapsedTimer timer;
+    timer.start();
+    drag(view, 23, at);
+    QVERIFY(runner->waitForIdle(60000));
+    qInfo("drag to re-plan and re-analyse: %lld ms (planning %lld ms)", timer.elapsed(), runner->lastElapsedMs());
+    QCOMPARE(doc.proposals().value(23), std::optional<MinorVersion>(at));
+    const WindowReport after = view.analysisModel()->report();
+    QVERIFY(after.affectedInstances > 0);
+    QVERIFY(runner->plan());
+    bool stopsFor23 = false;
+    for (const Stop &s : runner->plan()->stops)
+        stopsFor23 = stopsFor23 || s.oob.contains(23);
+    QVERIFY(stopsFor23);
+
+    view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-lanes-sourcegraph.png")));
+    doc.undoStack()->undo();
+    QVERIFY(runner->waitForIdle(60000));
+    QCOMPARE(stopVersions(view), before);
+    QCOMPARE(view.analysisModel()->report().affectedInstances, 0);
+}
+
+QTEST_MAIN(TestLanesView)
+#include "test_lanesview.moc"

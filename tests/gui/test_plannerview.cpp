@@ -1,0 +1,221 @@
+// The Planner tab driven like a user: pick from/to (or a customer), and the tree shows exactly
+// the Planner's answer; the Document's plan request follows so the graph can highlight it.
+#include "planningtestutil.h"
+
+#include "document/document.h"
+#include "models/plantreemodel.h"
+#include "plan/planner.h"
+#include "planner/planrunner.h"
+#include "planner/plannerview.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTreeView>
+
+using namespace passlane;
+
+class TestPlannerView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void pickPair_data();
+    void pickPair();
+    void realPair_data();
+    void realPair();
+    void customerFromCsv();
+    void selectingManualStepShowsSql();
+
+private:
+    static void comparePlanTree(const PlanTreeModel &model, const UpgradePlan &plan);
+    static void pick(PlannerView &view, const QString &from, const QString &to);
+    std::shared_ptr<const Catalog> m_sample;
+};
+
+void TestPlannerView::initTestCase()
+{
+    test::isolatePlanningSettings();
+    m_sample = test::loadBundledSample();
+    QVERIFY(m_sample);
+}
+
+void TestPlannerView::pick(PlannerView &view, const QString &from, const QString &to)
+{
+    auto *fromCombo = view.findChild<QComboBox *>(QStringLiteral("fromCombo"));
+    auto *toCombo = view.findChild<QComboBox *>(QStringLiteral("toCombo"));
+    QVERIFY(fromCombo && toCombo);
+    const int f = fromCombo->findData(from);
+    const int t = toCombo->findData(to);
+    QVERIFY2(f >= 0 && t >= 0, qPrintable(from + QStringLiteral(" / ") + to));
+    fromCombo->setCurrentIndex(f);
+    toCombo->setCurrentIndex(t);
+}
+
+void TestPlannerView::comparePlanTree(const PlanTreeModel &model, const UpgradePlan &plan)
+{
+    QCOMPARE(model.rowCount(), plan.steps.size());
+    for (int s = 0; s < plan.steps.size(); ++s) {
+        const QModelIndex step = model.index(s, 0);
+        QCOMPARE(step.data(PlanTreeModel::ReleaseRole).toString(), plan.steps[s].release.toString());
+        int migrations = 0;
+        int waits = 0;
+        for (int r = 0; r < model.rowCount(step); ++r) {
+            const QModelIndex child = model.index(r, 0, step);
+            const auto kind = PlanTreeModel::Kind(child.data(PlanTreeModel::KindRole).toInt());
+            if (kind == PlanTreeModel::Kind::Schema) {
+                const QString schema = child.data(PlanTreeModel::SchemaRole).toString();
+                const QList<qint64> expected = plan.steps[s].schemas.value(schema);
+                QCOMPARE(model.rowCount(child), expected.size());
+                for (int m = 0; m < expected.size(); ++m)
+                    QCOMPARE(model.index(m, 0, child).data(PlanTreeModel::MigrationIdRole).toLongLong(), expected[m]);
+                migrations += model.rowCount(child);
+            } else if (kind == PlanTreeModel::Kind::OobWait) {
+                QVERIFY(plan.steps[s].oob.contains(child.data(PlanTreeModel::OobIdRole).toInt()));
+                ++waits;
+            }
+        }
+        QCOMPARE(qsizetype(migrations), plan.steps[s].migrationCount());
+        QCOMPARE(qsizetype(waits), plan.steps[s].oob.size());
+    }
+}
+
+void TestPlannerView::pickPair_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<int>("stops");
+    QTest::newRow("1.0.0 -> 2.1.0") << "1.0.0" << "2.1.0" << 2;
+    QTest::newRow("1.1.4 -> 2.0.2") << "1.1.4" << "2.0.2" << 1;
+    QTest::newRow("1.2.0 -> 1.3.0 standard") << "1.2.0" << "1.3.0" << 0;
+    QTest::newRow("2.0.0 -> 2.0.2 patch") << "2.0.0" << "2.0.2" << 0;
+    QTest::newRow("2.1.0 -> 1.1.0 downgrade") << "2.1.0" << "1.1.0" << -1;
+}
+
+void TestPlannerView::pickPair()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(int, stops);
+
+    Document doc;
+    doc.setCatalog(m_sample);
+    PlannerView view(&doc);
+    view.resize(1100, 650);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    pick(view, from, to);
+    QCOMPARE(doc.planFrom()->toString(), from);
+    QCOMPARE(doc.planTo()->toString(), to);
+    PlanRunner *runner = PlanRunner::forDocument(&doc);
+    QVERIFY(runner->waitForIdle());
+    QVERIFY(runner->plan());
+
+    const Planner planner(m_sample->graph, doc.effectiveRegistry());
+    const Result<UpgradePlan> expected = planner.plan(*Version::parse(from), *Version::parse(to));
+    QVERIFY(expected.ok());
+    QCOMPARE(runner->plan()->stops, expected->stops);
+    if (stops >= 0)
+        QCOMPARE(expected->stops.size(), stops);
+    comparePlanTree(*view.planModel(), *expected);
+
+    // The summary names the pair; the hop list has one line per standard hop.
+    auto *summary = view.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY(summary->text().contains(from) && summary->text().contains(to));
+    auto *hops = view.findChild<QListWidget *>(QStringLiteral("hopsList"));
+    QCOMPARE(hops->count(), expected->standardPath.size());
+    auto *messages = view.findChild<QListWidget *>(QStringLiteral("messagesList"));
+    QVERIFY(messages->count() >= expected->warnings.size() + expected->errors.size());
+}
+
+void TestPlannerView::realPair_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::newRow("5.9.45 -> latest") << "5.9.45" << "";
+    QTest::newRow("6.0.2687 -> 6.3.4167") << "6.0.2687" << "6.3.4167";
+    QTest::newRow("downgrade 6.3.4167 -> 6.1.5633") << "6.3.4167" << "6.1.5633";
+}
+
+void TestPlannerView::realPair()
+{
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    const auto catalog = test::loadSourcegraph(fixtures);
+    QVERIFY(catalog);
+    if (to.isEmpty())
+        to = catalog->graph.versions().last().toString();
+
+    Document doc;
+    doc.setCatalog(catalog);
+    PlannerView view(&doc);
+    view.resize(1100, 650);
+    view.show();
+    pick(view, from, to);
+    PlanRunner *runner = PlanRunner::forDocument(&doc);
+    QVERIFY(runner->waitForIdle(60000));
+    QVERIFY2(runner->plan(), qPrintable(runner->error()));
+
+    const Planner planner(catalog->graph, doc.effectiveRegistry());
+    const Result<UpgradePlan> expected = planner.plan(*Version::parse(from), *Version::parse(to));
+    QVERIFY(expected.ok());
+    QCOMPARE(runner->plan()->stops, expected->stops);
+    comparePlanTree(*view.planModel(), *expected);
+    qInfo("%s -> %s: %d stops, planned in %lld ms", qPrintable(from), qPrintable(to), int(expected->stops.size()),
+          runner->lastElapsedMs());
+}
+
+void TestPlannerView::customerFromCsv()
+{
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    const auto catalog = test::loadSourcegraph(fixtures);
+    QVERIFY(catalog);
+    Document doc;
+    doc.setCatalog(catalog);
+    Project project = doc.project();
+    project.customersCsv = fixtures + QStringLiteral("/customers-example.csv");
+    doc.setProject(project);
+
+    PlannerView view(&doc);
+    auto *customers = view.findChild<QComboBox *>(QStringLiteral("customerCombo"));
+    QVERIFY(customers->count() > 10); // "(none)" plus the CSV rows
+    const int row = customers->findText(QStringLiteral("5.9.45"), Qt::MatchStartsWith);
+    QVERIFY(row > 0);
+    customers->setCurrentIndex(row);
+    Q_EMIT customers->activated(row);
+    QCOMPARE(doc.planFrom()->toString(), QStringLiteral("5.9.45"));
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle(60000));
+    QCOMPARE(view.planModel()->plan().from.toString(), QStringLiteral("5.9.45"));
+}
+
+void TestPlannerView::selectingManualStepShowsSql()
+{
+    // The sample's squashed privileged migration makes a manual step on the way to 2.x.
+    Document doc;
+    doc.setCatalog(m_sample);
+    PlannerView view(&doc);
+    view.show();
+    pick(view, QStringLiteral("1.0.0"), QStringLiteral("2.1.0"));
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    const PlanTreeModel *model = view.planModel();
+    QModelIndex manual;
+    for (int s = 0; s < model->rowCount() && !manual.isValid(); ++s)
+        for (int r = 0; r < model->rowCount(model->index(s, 0)); ++r) {
+            const QModelIndex c = model->index(r, 0, model->index(s, 0));
+            if (PlanTreeModel::Kind(c.data(PlanTreeModel::KindRole).toInt()) == PlanTreeModel::Kind::Manual) {
+                manual = c;
+                break;
+            }
+        }
+    if (!manual.isValid())
+        QSKIP("the sample's plan has no manual step");
+    view.planTree()->setCurrentIndex(manual);
+    auto *sql = view.findChild<QPlainTextEdit *>(QStringLiteral("sqlView"));
+    QCOMPARE(sql->toPlainText(), manual.data(PlanTreeModel::SqlRole).toString());
+    QVERIFY(!sql->toPlainText().isEmpty());
+}
+
+QTEST_MAIN(TestPlannerView)
+#include "test_plannerview.moc"

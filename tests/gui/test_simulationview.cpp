@@ -1,0 +1,182 @@
+// The Simulation tab: Run on the in-memory SQLite backend off the GUI thread, then the timeline
+// table and the OOB chart show the simulator's result; failure injection and Cancel work.
+#include "planningtestutil.h"
+
+#include "document/document.h"
+#include "models/timelinemodel.h"
+#include "planner/planrunner.h"
+#include "simulation/oobprogresschart.h"
+#include "simulation/simulationrunner.h"
+#include "simulation/simulationview.h"
+
+#include <QComboBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+
+using namespace passlane;
+
+class TestSimulationView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void runSqlite_data();
+    void runSqlite();
+    void injectFailure_data();
+    void injectFailure();
+    void cancelRealRun();
+
+private:
+    std::shared_ptr<const Catalog> m_sample;
+};
+
+void TestSimulationView::initTestCase()
+{
+    test::isolatePlanningSettings();
+    m_sample = test::loadBundledSample();
+    QVERIFY(m_sample);
+}
+
+void TestSimulationView::runSqlite_data()
+{
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::newRow("1.0.0 -> 2.1.0") << "1.0.0" << "2.1.0";
+    QTest::newRow("1.2.0 -> 2.0.2") << "1.2.0" << "2.0.2";
+    QTest::newRow("1.1.0 -> 1.1.4") << "1.1.0" << "1.1.4";
+}
+
+void TestSimulationView::runSqlite()
+{
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(from), *Version::parse(to));
+    SimulationView view(&doc);
+    view.resize(1100, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+
+    QSignalSpy started(view.runner(), &SimulationRunner::started);
+    QSignalSpy finished(view.runner(), &SimulationRunner::finished);
+    auto *run = view.findChild<QPushButton *>(QStringLiteral("runButton"));
+    auto *cancel = view.findChild<QPushButton *>(QStringLiteral("cancelButton"));
+    QTest::mouseClick(run, Qt::LeftButton);
+    QCOMPARE(started.count(), 1);
+    QVERIFY(view.runner()->waitForFinished());
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(run->isEnabled());
+    QVERIFY(!cancel->isEnabled());
+
+    const SimulationOutcome &out = view.runner()->lastOutcome();
+    QVERIFY2(out.result, qPrintable(out.error));
+    const SimulationResult &r = *out.result;
+    QVERIFY2(r.completed, qPrintable(r.failure));
+    QCOMPARE(r.from, from);
+    QCOMPARE(r.to, to);
+    QVERIFY(!r.timeline.isEmpty());
+
+    // The table shows every event of the result, in order.
+    TimelineModel *model = view.timelineModel();
+    QCOMPARE(model->rowCount(), r.timeline.size());
+    QStringList reached;
+    int applied = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex idx = model->index(row, 0);
+        const auto kind = EventKind(idx.data(TimelineModel::KindRole).toInt());
+        QCOMPARE(kind, r.timeline[row].kind);
+        if (kind == EventKind::StopReached)
+            reached << idx.data(TimelineModel::VersionRole).toString();
+        if (kind == EventKind::MigrationApplied)
+            ++applied;
+    }
+    QCOMPARE(applied, r.totals.migrationsApplied);
+    for (const QString &stop : r.stops)
+        QVERIFY2(reached.contains(stop) || stop == to, qPrintable(stop));
+    QCOMPARE(model->index(model->rowCount() - 1, 0).data(TimelineModel::KindRole).toInt(), int(EventKind::Finished));
+
+    // The chart has one series per OOB migration that progressed.
+    QSet<int> oobSeen;
+    for (const TimelineEvent &e : r.timeline)
+        if (e.oobId && e.progress >= 0)
+            oobSeen.insert(*e.oobId);
+    QCOMPARE(view.chart()->series().size(), oobSeen.size());
+
+    view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-simulation-%1-%2.png").arg(from, to)));
+}
+
+void TestSimulationView::injectFailure_data()
+{
+    QTest::addColumn<QString>("failurePrefix");
+    QTest::addColumn<int>("failedKind");
+    QTest::newRow("OOB 1") << "OOB 1" << int(EventKind::OobFailed);
+    QTest::newRow("schema migration") << "main 1000000021" << int(EventKind::MigrationFailed);
+}
+
+void TestSimulationView::injectFailure()
+{
+    QFETCH(QString, failurePrefix);
+    QFETCH(int, failedKind);
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    SimulationView view(&doc);
+    view.show();
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+
+    auto *failure = view.findChild<QComboBox *>(QStringLiteral("failureCombo"));
+    const int index = failure->findText(failurePrefix, Qt::MatchStartsWith);
+    QVERIFY2(index > 0, qPrintable(failurePrefix));
+    failure->setCurrentIndex(index);
+    view.run();
+    QVERIFY(view.runner()->waitForFinished());
+    const SimulationOutcome &out = view.runner()->lastOutcome();
+    QVERIFY2(out.result, qPrintable(out.error));
+    QVERIFY(!out.result->completed);
+    QVERIFY(!out.result->failure.isEmpty());
+    bool failedRow = false;
+    for (int row = 0; row < view.timelineModel()->rowCount(); ++row) {
+        const QModelIndex idx = view.timelineModel()->index(row, 0);
+        if (idx.data(TimelineModel::KindRole).toInt() == failedKind) {
+            failedRow = true;
+            QVERIFY(idx.data(TimelineModel::IsFailureRole).toBool());
+        }
+    }
+    QVERIFY(failedRow);
+}
+
+void TestSimulationView::cancelRealRun()
+{
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    const auto catalog = test::loadSourcegraph(fixtures);
+    QVERIFY(catalog);
+    Document doc;
+    doc.setCatalog(catalog);
+    doc.setPlanRequest(*Version::parse(u"5.8.1579"), catalog->graph.versions().last());
+    SimulationView view(&doc);
+    view.show();
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle(60000));
+
+    QSignalSpy progress(view.runner(), &SimulationRunner::progress);
+    view.run();
+    QVERIFY(view.runner()->isRunning());
+    // Cancel as soon as the run reports its first migrations.
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0 || !view.runner()->isRunning(), 60000);
+    const bool wasRunning = view.runner()->isRunning();
+    view.cancel();
+    QVERIFY(view.runner()->waitForFinished());
+    const SimulationOutcome &out = view.runner()->lastOutcome();
+    QVERIFY2(out.result, qPrintable(out.error));
+    if (!wasRunning)
+        QSKIP("the run finished before it could be canceled");
+    QVERIFY(out.result->canceled);
+    QVERIFY(!out.result->completed);
+    QCOMPARE(view.timelineModel()->rowCount(), out.result->timeline.size());
+    qInfo("canceled after %d progress reports, %d timeline rows", int(progress.count()), int(out.result->timeline.size()));
+}
+
+QTEST_MAIN(TestSimulationView)
+#include "test_simulationview.moc"

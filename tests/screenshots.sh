@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Saves a PNG of each view of the desktop app on the real Sourcegraph releases.
+# Builds nothing. Usage: tests/screenshots.sh BUILD_DIR [OUTPUT_DIR]
+#   OUTPUT_DIR defaults to docs/screenshots/ in the source tree.
+# Needs xvfb-run (package xvfb); the fixtures live in ../shared/fixtures/sourcegraph.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+build="${1:?usage: $0 BUILD_DIR [OUTPUT_DIR]}"
+out="${2:-$root/docs/screenshots}"
+fixtures="${PASSLANE_FIXTURES:-$root/../shared/fixtures/sourcegraph}"
+app="$build/src/app/passlane"
+
+[ -x "$app" ] || { echo "screenshots: $app not built" >&2; exit 1; }
+[ -d "$fixtures/releases" ] || { echo "screenshots: no fixtures at $fixtures" >&2; exit 1; }
+mkdir -p "$out"
+
+# A private settings folder: no saved geometry or theme leaks into the pictures.
+config="$(mktemp -d)"
+trap 'rm -rf "$config"' EXIT
+
+run() { # run THEME
+  XDG_CONFIG_HOME="$config" PASSLANE_THEME="$1" timeout 300 \
+    xvfb-run -a -s "-screen 0 1600x1000x24" \
+    "$app" --screenshots "$out" \
+    "$fixtures/releases" "$fixtures/oob/oobmigrations-whatif-6x.yaml"
+}
+
+run light
+# One dark picture of the graph, to show the palette that follows the system.
+tmp="$(mktemp -d)"
+out_light="$out"; out="$tmp"; run dark; out="$out_light"
+cp "$tmp/02-graph-migration.png" "$out/07-graph-dark.png"
+rm -rf "$tmp"
+
+# Keep the committed pictures small.
+for f in "$out"/*.png; do
+  size=$(stat -c %s "$f")
+  if [ "$size" -gt 300000 ]; then
+    echo "screenshots: warning: $(basename "$f") is $((size / 1024)) KB (> 300 KB)" >&2
+  fi
+done
+ls -l "$out"
