@@ -32,8 +32,10 @@ struct PlanTreeModel::Node {
     {
         child->parent = this;
         child->row = int(children.size());
-        child->release = release;
-        child->down = down;
+        // Steps carry their own values; everything below a step inherits them.
+        if (child->release.isEmpty())
+            child->release = release;
+        child->down = child->down || down;
         children.push_back(std::move(child));
         return children.back().get();
     }

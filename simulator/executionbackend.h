@@ -41,6 +41,10 @@ public:
     /// else `from` installed (PostgreSQL) or assumed (SQLite) with `oobProgress`.
     virtual Result<StartState> prepare(const std::optional<StartState> &requested, const Version &from,
                                        const QStringList &schemas, double oobProgress, const QDateTime &clockStart) = 0;
+    /// Set when preparing the start failed part-way (a migration of the start release's install
+    /// failed): the runner reports it as a stopped, dirty run instead of an error, so the result
+    /// still carries the logs, manual steps and kept databases.
+    virtual QString setupFailure() const { return {}; }
     virtual MigrationOutcome apply(const MigrationRun &run) = 0;
     virtual void recordOob(const OobRow &row, qint64 clockMs) = 0;
     virtual void recordVersion(const VersionRow &row) = 0;

@@ -2,6 +2,8 @@
 
 #include "sqlscript.h"
 
+#include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -38,7 +40,31 @@ const QRegularExpression &re(const char *pattern)
 
 Findings MigrationLint::lint(const QString &schema, const Migration &m, const QString &release)
 {
-    return lintSql(schema, m.id, m.upQuery, m.path, release);
+    // Definitions are shared across releases and runs: lint each distinct file once per process.
+    static QMutex mutex;
+    static QHash<QByteArray, Findings> cache;
+    Findings findings;
+    {
+        QMutexLocker lock(&mutex);
+        auto it = cache.constFind(m.upQuery);
+        if (it != cache.cend()) {
+            findings = *it;
+        } else {
+            lock.unlock();
+            findings = lintSql(QString(), 0, m.upQuery);
+            lock.relock();
+            if (cache.size() > 50000)
+                cache.clear();
+            cache.insert(m.upQuery, findings);
+        }
+    }
+    for (Finding &f : findings) {
+        f.schema = schema;
+        f.id = m.id;
+        f.file = m.path;
+        f.release = release;
+    }
+    return findings;
 }
 
 Findings MigrationLint::lintSql(const QString &schema, qint64 id, const QByteArray &sql, const QString &file,

@@ -105,12 +105,9 @@ Result<StartState> PostgresBackend::prepare(const std::optional<StartState> &req
             if (fromRelease) {
                 auto installed = exec.install(*fromRelease, schema, m_superuser, &m_installManual);
                 if (!installed) {
-                    if (db.scratch)
-                        db.scratch->keep();
-                    const QString name = db.name;
+                    m_setupFailure = installed.error().message;
                     m_dbs.emplace(schema, std::move(db));
-                    return Error{installed.error().file, installed.error().message
-                                     + QStringLiteral(" (database %1 kept for inspection)").arg(name)};
+                    return start;
                 }
                 trace(timer, QStringLiteral("%1: %2 installed").arg(schema, from.toString()));
                 QSet<qint64> ancestors = m_catalog.graph.appliedAt(schema, from);
@@ -271,6 +268,7 @@ void PostgresBackend::roundTrip(const QString &schema, SchemaDb &db, SimulationR
 Status PostgresBackend::finish(SimulationResult &result)
 {
     result.manualSteps = m_installManual + result.manualSteps;
+    result.totals.manualSteps = int(result.manualSteps.size());
     result.migrationLogs.clear();
     for (auto &[schema, db] : m_dbs) {
         result.databases.append(db.name);

@@ -22,6 +22,7 @@ public:
 
     Result<StartState> prepare(const std::optional<StartState> &requested, const Version &from,
                                const QStringList &schemas, double oobProgress, const QDateTime &clockStart) override;
+    QString setupFailure() const override { return m_setupFailure; }
     MigrationOutcome apply(const MigrationRun &run) override;
     void recordOob(const OobRow &row, qint64 clockMs) override;
     void recordVersion(const VersionRow &row) override;
@@ -47,6 +48,7 @@ private:
     bool m_superuser = false;
     std::map<QString, SchemaDb> m_dbs; ///< move-only values: std::map, not QMap
     QList<ManualStep> m_installManual;
+    QString m_setupFailure;
 };
 
 } // namespace passlane

@@ -256,8 +256,10 @@ void SimulationReport::addToReport(ReportWriter &writer, const SimulationResult 
         QString resume = QStringLiteral("Resume plan: stops %1").arg(r.resume->remainingStops.join(QStringLiteral(" -> ")));
         if (!r.resume->schema.isEmpty())
             resume += QStringLiteral("; %1 migration(s) left in %2").arg(r.resume->remainingMigrations.size()).arg(r.resume->schema);
-        md += QStringLiteral("\n") + markdownEscape(resume) + QStringLiteral("\n\n") + markdownCode(r.resume->command, QStringLiteral("sh"));
-        html += QStringLiteral("<p>") + h(resume) + QStringLiteral("</p><pre><code>") + h(r.resume->command) + QStringLiteral("</code></pre>\n");
+        if (!r.resume->command.isEmpty()) {
+            md += QStringLiteral("\n") + markdownEscape(resume) + QStringLiteral("\n\n") + markdownCode(r.resume->command, QStringLiteral("sh"));
+            html += QStringLiteral("<p>") + h(resume) + QStringLiteral("</p><pre><code>") + h(r.resume->command) + QStringLiteral("</code></pre>\n");
+        }
         if (r.databasesKept && !r.completed && !r.databases.isEmpty()) {
             const QString kept = QStringLiteral("Databases kept for inspection: %1").arg(r.databases.join(QStringLiteral(", ")));
             md += QStringLiteral("\n") + markdownEscape(kept) + QStringLiteral("\n");

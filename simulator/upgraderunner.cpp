@@ -93,6 +93,20 @@ Result<SimulationResult> UpgradeRunner::run(const Version &from, const QList<Run
                         QStringLiteral("start: %1 (%2 migration_logs rows, %3 OOB migrations)")
                             .arg(state.origin).arg(state.logs.size()).arg(state.oob.size())});
 
+    if (const QString setup = m_backend.setupFailure(); !setup.isEmpty()) {
+        m_result.dirty = true;
+        m_result.failure = QStringLiteral("preparing the start failed: %1").arg(setup);
+        ResumePlan plan;
+        plan.lastGoodVersion = from.toString();
+        plan.failedAtVersion = from.toString();
+        plan.operatorSteps << QStringLiteral("The start release %1 could not be installed: %2").arg(from.toString(), setup)
+                           << QStringLiteral("Run the manual steps listed below (privileged migrations need a superuser), "
+                                             "or run the simulation as a superuser, then try again.");
+        m_result.resume = plan;
+        m_result.operatorAdvice = OperatorAdvice::toText(plan);
+        finalize();
+        return m_result;
+    }
     const Findings problems = state.problems();
     if (!problems.isEmpty()) {
         m_result.findings += problems;

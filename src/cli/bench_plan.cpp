@@ -4,6 +4,7 @@
 #include "commands.h"
 
 #include "plan/planner.h"
+#include "plan/windowanalysis.h"
 
 #include <QElapsedTimer>
 
@@ -102,6 +103,19 @@ int benchPlan(const QStringList &args)
     std::printf("  %lld stops, %lld migrations planned, %lld plans with errors\n", static_cast<long long>(stops),
                 static_cast<long long>(migrations), static_cast<long long>(failed));
     std::printf("  target: under 1000 ms in total on one core -> %s\n", totalNs < 1000000000 ? "met" : "MISSED");
+
+    // What the GUI's drag-a-lane view pays per drag: one analysis over every release.
+    if (registry.migrations().isEmpty())
+        return 0;
+    const WindowAnalysis analysis(index);
+    const OobMigration &first = registry.migrations().first();
+    const MinorVersion moved = index.nextMinor(first.deprecated.value_or(first.introduced)).value_or(first.introduced);
+    timer.restart();
+    const int rounds = 20;
+    for (int i = 0; i < rounds; ++i)
+        (void)analysis.analyze(registry, {{first.id, moved}});
+    std::printf("  window analysis (%d sources, 1 proposal with advice): mean %.2f ms per call\n",
+                int(versions.size()) - 1, timer.nsecsElapsed() / 1e6 / rounds);
     return 0;
 }
 

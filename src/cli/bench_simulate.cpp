@@ -242,17 +242,18 @@ int benchSimulate(const QStringList &args)
         }
         applied = r->totals.migrationsApplied;
     }
+    const double cold = times.first(); // includes loading the SQLite driver and linting every file once
     std::sort(times.begin(), times.end());
     const double median = times.at(times.size() / 2);
     if (json)
-        std::printf("{\"sqlite\": {\"migrations\": %d, \"oob\": %lld, \"medianMs\": %.2f, \"bestMs\": %.2f, \"target\": 50}}\n",
-                    applied, static_cast<long long>(catalog->oob.migrations().size()), median, times.first());
+        std::printf("{\"sqlite\": {\"migrations\": %d, \"oob\": %lld, \"medianMs\": %.2f, \"bestMs\": %.2f, \"coldMs\": %.2f, \"target\": 50}}\n",
+                    applied, static_cast<long long>(catalog->oob.migrations().size()), median, times.first(), cold);
     else
-        std::printf("sqlite: %s -> %s, %d migrations, %lld OOB migrations, %zu stops: median %.1f ms, best %.1f ms over %d runs "
-                    "(target < 50 ms) %s\n",
+        std::printf("sqlite: %s -> %s, %d migrations, %lld OOB migrations, %zu stops: median %.1f ms, best %.1f ms, "
+                    "first (cold) %.1f ms over %d runs (target < 50 ms) %s\n",
                     qUtf8Printable(from.toString()), qUtf8Printable(to.toString()), applied,
                     static_cast<long long>(catalog->oob.migrations().size()), static_cast<size_t>(plan->steps.size()), median,
-                    times.first(), runs, median < 50 ? "OK" : "SLOW");
+                    times.first(), cold, runs, median < 50 ? "OK" : "SLOW");
     int rc = median < 50 ? 0 : 1;
     const QString dsn = parser.isSet(QStringLiteral("dsn")) ? parser.value(QStringLiteral("dsn")) : qEnvironmentVariable("PASSLANE_TEST_PG");
     if (dsn.isEmpty()) {

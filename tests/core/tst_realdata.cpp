@@ -10,7 +10,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace passlane;
@@ -19,6 +18,7 @@ namespace {
 
 struct TarFacts {
     QMap<QString, QMap<qint64, QList<qint64>>> parents; // schema -> id -> parents
+    bool consistent = false; // the listing's sizes account for every extracted byte
 };
 
 QByteArray runTar(const QStringList &args)
@@ -30,35 +30,37 @@ QByteArray runTar(const QStringList &args)
     return tar.readAllStandardOutput();
 }
 
-/// `tar tzf`, once per archive.
+/// `tar tzvf` (names and sizes, in archive order), once per archive.
 QString listing(const QString &archive)
 {
     static QHash<QString, QString> cache;
     auto it = cache.find(archive);
     if (it == cache.end())
-        it = cache.insert(archive, QString::fromUtf8(runTar({QStringLiteral("tzf"), archive})));
+        it = cache.insert(archive, QString::fromUtf8(runTar({QStringLiteral("tzvf"), archive})));
     return *it;
 }
 
-/// Migration folders from `tar tzf`, parents from the extracted metadata.yaml read by regex.
+/// Migration folders from the listing; parents from metadata.yaml read by regex. The metadata
+/// files come concatenated from `tar xzOf` (nothing is written to disk) and are split by the
+/// sizes in the verbose listing, which follows the same archive order.
 TarFacts tarFacts(const QString &archive)
 {
     TarFacts facts;
-    QTemporaryDir dir;
-    runTar({QStringLiteral("xzf"), archive, QStringLiteral("-C"), dir.path(), QStringLiteral("--wildcards"),
-            QStringLiteral("*/metadata.yaml")});
-    static const QRegularExpression folderRe(QStringLiteral(R"(^migrations/([^/]+)/(\d+)_[^/]+/up\.sql$)"));
+    const QByteArray allMeta = runTar({QStringLiteral("xzOf"), archive, QStringLiteral("--wildcards"),
+                                       QStringLiteral("*/metadata.yaml")});
+    static const QRegularExpression lineRe(QStringLiteral(R"(^\S+\s+\S+\s+(\d+)\s+\S+\s+\S+\s+(migrations/([^/]+)/(\d+)_[^/]+/metadata\.yaml)$)"));
     static const QRegularExpression flowRe(QStringLiteral(R"(^parents?:\s*\[([^\]]*)\])"), QRegularExpression::MultilineOption);
     static const QRegularExpression scalarRe(QStringLiteral(R"(^parents?:\s*(\d+)\s*$)"), QRegularExpression::MultilineOption);
     static const QRegularExpression blockRe(QStringLiteral(R"(^parents?:\s*\n((?:\s*-\s*\d+\s*\n?)+))"), QRegularExpression::MultilineOption);
     static const QRegularExpression numRe(QStringLiteral(R"(\d+)"));
+    qsizetype offset = 0;
     for (const QString &line : listing(archive).split(u'\n', Qt::SkipEmptyParts)) {
-        const auto m = folderRe.match(line);
+        const auto m = lineRe.match(line);
         if (!m.hasMatch())
             continue;
-        QFile meta(dir.filePath(line.left(line.size() - 6) + QStringLiteral("metadata.yaml")));
-        meta.open(QIODevice::ReadOnly);
-        const QString text = QString::fromUtf8(meta.readAll());
+        const qsizetype size = m.captured(1).toLongLong();
+        const QString text = QString::fromUtf8(allMeta.mid(offset, size));
+        offset += size;
         QString list;
         if (auto f = flowRe.match(text); f.hasMatch())
             list = f.captured(1);
@@ -70,8 +72,9 @@ TarFacts tarFacts(const QString &archive)
         for (auto it = numRe.globalMatch(list); it.hasNext();)
             ps.append(it.next().captured().toLongLong());
         std::sort(ps.begin(), ps.end());
-        facts.parents[m.captured(1)].insert(m.captured(2).toLongLong(), ps);
+        facts.parents[m.captured(3)].insert(m.captured(4).toLongLong(), ps);
     }
+    facts.consistent = offset == allMeta.size() && offset > 0;
     return facts;
 }
 
@@ -164,6 +167,7 @@ private Q_SLOTS:
         QFETCH(QString, archive);
         const Version v = *Version::fromSourceName(QFileInfo(archive).fileName());
         const TarFacts facts = tarFacts(archive);
+        QVERIFY(facts.consistent);
         const Release *r = m_catalog->release(v);
         QVERIFY(r);
         QCOMPARE(QStringList(r->schemas.keys()), QStringList(facts.parents.keys()));
@@ -211,7 +215,7 @@ private Q_SLOTS:
     {
         PASSLANE_REQUIRE_FIXTURES(fixtures);
         QMap<QString, QSet<qint64>> all;
-        static const QRegularExpression re(QStringLiteral(R"(^migrations/([^/]+)/(\d+)_[^/]+/up\.sql$)"), QRegularExpression::MultilineOption);
+        static const QRegularExpression re(QStringLiteral(R"( migrations/([^/]+)/(\d+)_[^/]+/up\.sql$)"), QRegularExpression::MultilineOption);
         for (const QString &name : QDir(m_releasesDir).entryList({QStringLiteral("*.tar.gz")}, QDir::Files)) {
             for (auto it = re.globalMatch(listing(m_releasesDir + u'/' + name)); it.hasNext();) {
                 const auto m = it.next();

@@ -163,6 +163,7 @@ void TestPlannerView::realPair()
     QVERIFY(expected.ok());
     QCOMPARE(runner->plan()->stops, expected->stops);
     comparePlanTree(*view.planModel(), *expected);
+    view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-planner-%1-%2.png").arg(from, to)));
     qInfo("%s -> %s: %d stops, planned in %lld ms", qPrintable(from), qPrintable(to), int(expected->stops.size()),
           runner->lastElapsedMs());
 }

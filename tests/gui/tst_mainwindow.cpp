@@ -6,6 +6,7 @@
 #include "document/document.h"
 #include "document/documentcommands.h"
 #include "graph/graphview.h"
+#include "graph/migrationdetails.h"
 #include "models/findingsfiltermodel.h"
 #include "models/findingsmodel.h"
 #include "models/releasetablemodel.h"

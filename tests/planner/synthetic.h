@@ -68,7 +68,7 @@ inline QList<ReleasePtr> randomReleases(QRandomGenerator &rng, const QList<Versi
     QMap<QString, QList<qint64>> leaves;
     qint64 next = 1000;
     for (const Version &v : versions) {
-        for (const QString schema : {QStringLiteral("frontend"), QStringLiteral("codeintel")}) {
+        for (const QString &schema : {QStringLiteral("frontend"), QStringLiteral("codeintel")}) {
             const int add = rng.bounded(5);
             for (int k = 0; k < add; ++k) {
                 MigrationSpec spec{next, {}, rng.bounded(8) == 0, rng.bounded(6) == 0};

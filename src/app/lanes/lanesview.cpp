@@ -35,6 +35,7 @@ LanesView::LanesView(Document *doc, QWidget *parent)
     m_analysisProxy->setSortRole(WindowAnalysisModel::SortRole);
     m_ui->analysisTable->setModel(m_analysisProxy);
     m_ui->analysisTable->verticalHeader()->hide();
+    m_ui->analysisTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
     m_ui->analysisTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_ui->analysisTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->analysisTable->sortByColumn(WindowAnalysisModel::SourceColumn, Qt::AscendingOrder);

@@ -145,7 +145,7 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
                 have[w] = down ? (have[w] & target[w]) : (have[w] | target[w]);
             for (qint64 id : std::as_const(ids)) {
                 const int i = s.index.value(id);
-                if (s.concurrent[i])
+                if (down ? s.downConcurrent[i] : s.concurrent[i])
                     step.outsideTransaction[s.name].append(id);
                 if (s.privileged[i]) {
                     ManualStep manual{s.name, id, QStringLiteral("privileged"), {}};

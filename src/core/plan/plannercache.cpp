@@ -21,6 +21,7 @@ PlannerCache::PlannerCache(const StitchedGraph &graph)
         s.children.resize(n);
         s.privileged.assign(n, 0);
         s.concurrent.assign(n, 0);
+        s.downConcurrent.assign(n, 0);
         int i = 0;
         for (auto it = defs.cbegin(); it != defs.cend(); ++it, ++i) {
             const MigrationPtr &m = it.value();
@@ -28,6 +29,7 @@ PlannerCache::PlannerCache(const StitchedGraph &graph)
                 continue;
             s.privileged[i] = m->privileged;
             s.concurrent[i] = m->createIndexConcurrently;
+            s.downConcurrent[i] = m->downQuery.toUpper().contains("CONCURRENTLY");
             for (qint64 p : m->parents) {
                 auto pi = s.index.constFind(p);
                 if (pi == s.index.cend())

@@ -26,7 +26,8 @@ public:
         std::vector<std::vector<int>> parents;
         std::vector<std::vector<int>> children;
         std::vector<char> privileged;
-        std::vector<char> concurrent;
+        std::vector<char> concurrent;     ///< up migration creates an index concurrently (metadata)
+        std::vector<char> downConcurrent; ///< down.sql runs CONCURRENTLY (DROP INDEX CONCURRENTLY...)
         QHash<Version, IdBits> closure;     ///< per release: closure of its leaves
     };
 

@@ -52,7 +52,8 @@ struct PlanStep {
     bool isTarget = false; ///< the last step (the target release); otherwise a stop
     /// Per schema, the migrations to run in order (parents first for up, children first for down).
     QMap<QString, QList<qint64>> schemas;
-    /// Per schema, ids among `schemas` that must run outside a transaction (CREATE INDEX CONCURRENTLY).
+    /// Per schema, ids among `schemas` that must run outside a transaction: CREATE INDEX
+    /// CONCURRENTLY (metadata flag) for up steps, a down.sql using CONCURRENTLY for down steps.
     QMap<QString, QList<qint64>> outsideTransaction;
     QList<ManualStep> manual;
     QList<int> oob; ///< OOB ids to complete (or revert, when `down`) at this release before moving on

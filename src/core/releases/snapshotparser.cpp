@@ -22,12 +22,17 @@ bool splitIdSlug(QStringView name, qint64 &id, QString &slug)
     return true;
 }
 
-QString schemaFor(const QStringList &parts, qsizetype schemaIndex)
+/// The schema a folder component names; none, or the top-level "migrations/", is the legacy
+/// frontend location. Names are shared through `known` so each file costs no allocation.
+QString schemaFor(QStringView component, bool exists, QStringList &known)
 {
-    // No folder above, or the top-level "migrations/": the legacy frontend location.
-    if (schemaIndex < 0 || parts[schemaIndex] == u"migrations")
-        return QStringLiteral("frontend");
-    return parts[schemaIndex];
+    if (!exists || component == u"migrations")
+        component = u"frontend";
+    for (const QString &k : std::as_const(known))
+        if (k == component)
+            return k;
+    known.append(component.toString());
+    return known.last();
 }
 
 struct Pending {
@@ -59,15 +64,21 @@ ParsedRelease SnapshotParser::parse(const SourceTree &tree, const Version &versi
 
     // Group files by migration (schema + folder), keyed so that iteration is by path.
     QMap<QString, Pending> pending; // folder path -> candidate
+    QStringList schemaNames;
     for (const SourceFile &file : tree.files) {
-        const QStringList parts = file.path.split(u'/', Qt::SkipEmptyParts);
-        if (parts.isEmpty())
-            continue;
-        const QString &name = parts.last();
+        // Only the last three components matter: <schema>/<id>_<slug>/<file>.
+        const QStringView path(file.path);
+        const qsizetype s1 = path.lastIndexOf(u'/');
+        const QStringView name = path.mid(s1 + 1);
+        const QStringView dir = s1 < 0 ? QStringView() : path.left(s1);
+        const qsizetype s2 = dir.lastIndexOf(u'/');
+        const QStringView parent = s1 < 0 ? QStringView() : dir.mid(s2 + 1);
+        const QStringView dir2 = s2 < 0 ? QStringView() : dir.left(s2);
+        const QStringView grand = s2 < 0 ? QStringView() : dir2.mid(dir2.lastIndexOf(u'/') + 1);
         qint64 id = 0;
         QString slug;
         if (name == u"squashed.sql") {
-            const QString schema = schemaFor(parts, parts.size() - 2);
+            const QString schema = schemaFor(parent, s1 >= 0, schemaNames);
             SchemaSnapshot &s = release->schemas[schema];
             s.name = schema;
             s.hasSquashedSql = true;
@@ -75,8 +86,8 @@ ParsedRelease SnapshotParser::parse(const SourceTree &tree, const Version &versi
             s.squashedSqlPath = file.path;
             continue;
         }
-        const bool inFolder = (name == u"up.sql" || name == u"down.sql" || name == u"metadata.yaml")
-            && parts.size() >= 2 && splitIdSlug(parts[parts.size() - 2], id, slug);
+        const bool inFolder = (name == u"up.sql" || name == u"down.sql" || name == u"metadata.yaml") && s1 >= 0
+            && splitIdSlug(parent, id, slug);
         bool legacyUp = false;
         bool legacyDown = false;
         if (!inFolder) {
@@ -86,13 +97,12 @@ ParsedRelease SnapshotParser::parse(const SourceTree &tree, const Version &versi
                 continue;
             slug.chop(legacyUp ? 7 : 9);
         }
-        const qsizetype schemaIndex = inFolder ? parts.size() - 3 : parts.size() - 2;
-        const QString folder = inFolder ? parts.mid(0, parts.size() - 1).join(u'/')
-                                        : parts.mid(0, parts.size() - 1).join(u'/') + (parts.size() > 1 ? QStringLiteral("/") : QString())
-                + QString::number(id) + u'_' + slug;
+        // A folder migration is named by its folder, a legacy one by its path without ".up.sql".
+        const QString folder = inFolder ? dir.toString() : path.chopped(legacyUp ? 7 : 9).toString();
+        const QString schema = inFolder ? schemaFor(grand, s2 >= 0, schemaNames) : schemaFor(parent, s1 >= 0, schemaNames);
         Pending &p = pending[folder];
         DefinitionStore::Candidate &c = p.candidate;
-        c.schema = schemaFor(parts, schemaIndex);
+        c.schema = schema;
         c.id = id;
         c.slug = slug;
         c.folder = folder;

@@ -201,12 +201,17 @@ ReportSection stepsSection(const UpgradePlan &plan, const OobRegistry &registry)
 
 ReportSection alternativeSection(const UpgradePlan &plan)
 {
-    ReportSection s{QStringLiteral("Alternative: successive standard upgrades"), {}, {}};
+    const bool down = plan.kind == PairKind::Downgrade;
+    ReportSection s{down ? QStringLiteral("Alternative: successive one-minor downgrades")
+                         : QStringLiteral("Alternative: successive standard upgrades"),
+                    {}, {}};
     QStringList path{plan.from.toString()};
     for (const Version &v : plan.standardPath)
         path << v.toString();
-    const QString line = QStringLiteral("%1 standard upgrade(s), one per minor, each letting OOB migrations finish before the next:")
-                             .arg(plan.hops);
+    const QString line = down ? QStringLiteral("%1 downgrade(s), one minor at a time, each letting destructive OOB migrations "
+                                               "revert before the next:").arg(plan.hops)
+                              : QStringLiteral("%1 standard upgrade(s), one per minor, each letting OOB migrations finish "
+                                               "before the next:").arg(plan.hops);
     s.markdown = line + QStringLiteral("\n\n") + path.join(QStringLiteral(" → ")) + u'\n';
     s.html = QStringLiteral("<p>") + htmlEscape(line) + QStringLiteral("</p>\n<p class=\"path\">")
         + htmlEscape(path.join(QStringLiteral(" → "))) + QStringLiteral("</p>\n");
@@ -239,8 +244,9 @@ void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegis
     for (const PlanStep &s : plan.steps)
         total += s.migrationCount();
     const QString status = plan.ok() ? QStringLiteral("feasible") : QStringLiteral("cannot be honoured as planned");
-    const QString summary = QStringLiteral("%1 pair, %2 stop(s), %3 migration(s) in %4 step(s); the alternative is %5 standard upgrade(s).")
-                                .arg(pairKindName(plan.kind)).arg(plan.stops.size()).arg(total).arg(plan.steps.size()).arg(plan.hops);
+    const QString summary = QStringLiteral("%1 pair, %2 stop(s), %3 migration(s) in %4 step(s); the alternative is %5 %6.")
+                                .arg(pairKindName(plan.kind)).arg(plan.stops.size()).arg(total).arg(plan.steps.size()).arg(plan.hops)
+                                .arg(down ? QStringLiteral("one-minor downgrade(s)") : QStringLiteral("standard upgrade(s)"));
     writer.setSummary(QStringLiteral("**") + status + QStringLiteral("**: ") + summary,
                       QStringLiteral("<span class=\"badge %1\">%2</span> <span class=\"badge\">%3</span> ")
                               .arg(plan.ok() ? QStringLiteral("ok") : QStringLiteral("bad"), htmlEscape(status), htmlEscape(pairKindName(plan.kind)))
