@@ -175,4 +175,23 @@ Findings MigrationLint::lintSql(const QString &schema, qint64 id, const QByteArr
     return findings;
 }
 
+Findings MigrationLint::lintPlan(const StitchedGraph &graph, const UpgradePlan &plan)
+{
+    Findings out;
+    for (const PlanStep &step : plan.steps) {
+        if (step.down)
+            continue;
+        for (auto it = step.schemas.cbegin(); it != step.schemas.cend(); ++it) {
+            for (qint64 id : *it) {
+                MigrationPtr m = graph.shippedDefinition(it.key(), id, step.release);
+                if (!m)
+                    m = graph.definition(it.key(), id);
+                if (m)
+                    out += lint(it.key(), *m, step.release.toString());
+            }
+        }
+    }
+    return out;
+}
+
 } // namespace passlane

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/finding.h"
+#include "graph/stitchedgraph.h"
+#include "plan/upgradeplan.h"
 #include "releases/migration.h"
 
 #include <QByteArray>
@@ -22,6 +24,9 @@ public:
     /// Lints raw SQL for migration `id`; `file` names it in the findings.
     static Findings lintSql(const QString &schema, qint64 id, const QByteArray &sql,
                             const QString &file = {}, const QString &release = {});
+    /// Every up migration a plan runs, with the definition its step's release ships (for plan
+    /// reports: `passlane-cli plan` can add SimulationReport::lintSection(lintPlan(...))).
+    static Findings lintPlan(const StitchedGraph &graph, const UpgradePlan &plan);
 };
 
 } // namespace passlane

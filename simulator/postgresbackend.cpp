@@ -246,7 +246,12 @@ void PostgresBackend::roundTrip(const QString &schema, SchemaDb &db, SimulationR
 {
     PostgresExecutor exec(*db.session);
     for (auto it = db.appliedInRun.crbegin(); it != db.appliedInRun.crend(); ++it) {
-        const MigrationOutcome out = exec.execute(schema, **it, false, false, false, m_superuser);
+        // A downgrade runs the target release's migrator, hence the target's definitions (some
+        // down.sql files were fixed after they first shipped).
+        MigrationPtr down = m_catalog.graph.shippedDefinition(schema, (*it)->id, m_target);
+        if (!down)
+            down = *it;
+        const MigrationOutcome out = exec.execute(schema, *down, false, false, false, m_superuser);
         if (out.status == MigrationOutcome::Status::Failed) {
             result.findings.append(Finding{Severity::Error, QStringLiteral("round-trip-failed"), {}, schema, (*it)->id,
                                            (*it)->path,

@@ -160,6 +160,22 @@ private Q_SLOTS:
         QCOMPARE(again->first().deprecated, both->find(42)->deprecated);
     }
 
+    void invalidWindowIsAFinding()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("oob.yaml"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("- id: 5\n  introduced_version_major: 6\n  introduced_version_minor: 4\n"
+                "  deprecated_version_major: 6\n  deprecated_version_minor: 4\n");
+        f.close();
+        const auto reg = OobRegistry::build({path}, {});
+        QVERIFY(reg.ok());
+        QCOMPARE(reg->findings().size(), 1);
+        QCOMPARE(reg->findings().first().kind, QStringLiteral("oob-invalid-window"));
+        QCOMPARE(reg->findings().first().id, std::optional<qint64>(5));
+    }
+
     void missingFileFails()
     {
         const auto r = OobRegistry::build({QStringLiteral("/nonexistent/oob.yaml")}, {});

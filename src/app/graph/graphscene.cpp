@@ -48,6 +48,14 @@ void GraphScene::populate(const Catalog &catalog, const QString &schema, const G
     for (const MinorVersion &m : minors)
         m_minors.append(m.toString());
 
+    // Squashed definitions never replace the first definer in the stitched graph, so look
+    // for the releases that ship the id as a squash.
+    QSet<qint64> squashed;
+    for (const ReleasePtr &release : catalog.releases)
+        if (const SchemaSnapshot *snapshot = release->schema(schema))
+            for (const MigrationPtr &m : snapshot->migrations)
+                if (m->isSquashed() || squashed.contains(n.id))
+                    squashed.insert(m->id);
     QSet<qint64> edited;
     for (const Finding &f : catalog.findings)
         if (f.kind == u"edited-migration" && f.schema == schema && f.id)
@@ -62,7 +70,7 @@ void GraphScene::populate(const Catalog &catalog, const QString &schema, const G
             markers |= MigrationNodeItem::Privileged;
         if (m->createIndexConcurrently)
             markers |= MigrationNodeItem::Concurrent;
-        if (m->isSquashed())
+        if (m->isSquashed() || squashed.contains(n.id))
             markers |= MigrationNodeItem::Squashed;
         if (edited.contains(n.id))
             markers |= MigrationNodeItem::Edited;

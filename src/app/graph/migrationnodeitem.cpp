@@ -33,7 +33,7 @@ MigrationNodeItem::MigrationNodeItem(qint64 id, const QString &name, const QStri
     if (markers & Concurrent)
         tip += QStringLiteral("<br/>") + QObject::tr("Creates an index concurrently (outside a transaction)");
     if (markers & Squashed)
-        tip += QStringLiteral("<br/>") + QObject::tr("Squashed migration");
+        tip += QStringLiteral("<br/>") + QObject::tr("Squashed into a later release's base");
     if (markers & Edited)
         tip += QStringLiteral("<br/>") + QObject::tr("Edited after it shipped");
     setToolTip(tip);

@@ -31,9 +31,8 @@ QString PostgresConnection::conninfo(bool withPassword) const
     if (!user.isEmpty())
         parts << QStringLiteral("user=") + quoted(user);
     parts << QStringLiteral("dbname=") + quoted(database.isEmpty() ? QStringLiteral("postgres") : database);
-    if (usePassFile && !passFile().isEmpty())
-        parts << QStringLiteral("passfile=") + quoted(passFile());
-    else if (withPassword && !password.isEmpty())
+    // With the password file, libpq finds the password itself (PGPASSFILE or ~/.pgpass).
+    if (!usePassFile && withPassword && !password.isEmpty())
         parts << QStringLiteral("password=") + quoted(password);
     return parts.join(QLatin1Char(' '));
 }

@@ -1,6 +1,8 @@
 #include "simulation/simulationrunner.h"
 
 #include "simulator/customerexport.h"
+#include "simulator/liveinspector.h"
+#include "simulator/simulationreport.h"
 #include "document/document.h"
 #include "plan/planner.h"
 #include "report/reportwriter.h"
@@ -39,6 +41,15 @@ SimulationRunner::SimulationRunner(Document *doc) : QObject(doc), m_doc(doc)
 }
 
 namespace {
+/// What the instance really applied, per schema: the plan starts from there, not from the release.
+QMap<QString, QSet<qint64>> appliedOf(const StartState &state)
+{
+    QMap<QString, QSet<qint64>> applied;
+    for (const QString &schema : state.schemas())
+        applied.insert(schema, state.applied(schema));
+    return applied;
+}
+
 SimulationOutcome runSimulation(QPromise<SimulationOutcome> &promise, const std::shared_ptr<const Catalog> &catalog,
                                 const OobRegistry &registry, const SimulationStart &start, const Version &target,
                                 SimulationRequest request, const std::shared_ptr<std::atomic_bool> &cancel)
@@ -59,16 +70,27 @@ SimulationOutcome runSimulation(QPromise<SimulationOutcome> &promise, const std:
             return out;
         }
         from = state->version;
-        QMap<QString, QSet<qint64>> applied;
-        for (const QString &schema : state->schemas())
-            applied.insert(schema, state->applied(schema));
-        options.applied = applied;
+        options.applied = appliedOf(state.value());
         request.start = std::move(state).value();
         break;
     }
-    case SimulationStart::Kind::LiveInstance:
-        out.error = QObject::tr("Reading a live instance needs the PostgreSQL backend of the simulator.");
-        return out;
+    case SimulationStart::Kind::LiveInstance: {
+        // Read-only inspection: the simulator's inspector only sends SELECTs in a read-only session.
+        const Result<PgConnectionInfo> info = PgConnectionInfo::parse(start.dsn);
+        if (!info) {
+            out.error = info.error().toString();
+            return out;
+        }
+        Result<StartState> state = LiveInspector::inspect(info.value());
+        if (!state) {
+            out.error = state.error().toString();
+            return out;
+        }
+        from = state->version;
+        options.applied = appliedOf(state.value());
+        request.start = std::move(state).value();
+        break;
+    }
     }
     if (!from) {
         out.error = QObject::tr("The starting state does not say which release it runs.");
@@ -143,15 +165,6 @@ bool SimulationRunner::waitForFinished(int timeoutMs)
 
 void SimulationRunner::addToReport(ReportWriter &writer) const
 {
-    if (!m_outcome.result)
-        return;
-    const SimulationResult &r = *m_outcome.result;
-    QJsonObject sim;
-    sim.insert(QStringLiteral("backend"), backendName(r.backend));
-    sim.insert(QStringLiteral("from"), r.from);
-    sim.insert(QStringLiteral("to"), r.to);
-    sim.insert(QStringLiteral("completed"), r.completed);
-    sim.insert(QStringLiteral("totals"), r.totals.toJson());
-    sim.insert(QStringLiteral("timeline"), timelineToJson(r.timeline));
-    writer.addJson(QStringLiteral("simulation"), sim);
+    if (m_outcome.result)
+        SimulationReport::addToReport(writer, *m_outcome.result);
 }

@@ -225,6 +225,21 @@ Result<OobRegistry> OobRegistry::build(const QStringList &yamlFiles, const QList
             reg.m_migrations.insert(m.id, m);
         }
     }
+
+    // A window that closes before it opens can never be honoured by any plan.
+    for (const OobMigration &m : std::as_const(reg.m_migrations)) {
+        if (m.deprecated && *m.deprecated <= m.introduced) {
+            Finding f;
+            f.severity = Severity::Warning;
+            f.kind = QStringLiteral("oob-invalid-window");
+            f.id = m.id;
+            f.file = m.source;
+            f.message = QStringLiteral("OOB migration %1 is deprecated at %2, at or before its introduction (%3): "
+                                       "no release ever runs it")
+                            .arg(QString::number(m.id), m.deprecated->toString(), m.introduced.toString());
+            reg.m_findings.append(f);
+        }
+    }
     return reg;
 }
 

@@ -21,7 +21,8 @@ public:
     static Result<QList<OobMigration>> parseYaml(const QByteArray &yaml, const QString &path);
 
     /// Registry from YAML files plus SQL registrations in `releases` (scanned in version order).
-    /// YAML entries win over SQL ones; disagreements become `oob-conflict` findings.
+    /// YAML entries win over SQL ones; disagreements become `oob-conflict` findings, and
+    /// deprecations at or before the introduction `oob-invalid-window` findings.
     static Result<OobRegistry> build(const QStringList &yamlFiles, const QList<ReleasePtr> &releases);
 
     /// Writes the registry back in the product's YAML format (for saving proposals).

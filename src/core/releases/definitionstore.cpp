@@ -16,9 +16,12 @@ QByteArray DefinitionStore::intern(const QByteArray &bytes)
     auto it = m_bytes.constFind(key);
     if (it != m_bytes.cend())
         return *it;
-    m_bytes.insert(key, bytes);
-    m_distinctBytes += bytes.size();
-    return bytes;
+    // A deep copy: `bytes` may view a source buffer that dies with its SourceTree.
+    QByteArray owned(bytes.constData(), bytes.size());
+    key.bytes = owned;
+    m_bytes.insert(key, owned);
+    m_distinctBytes += owned.size();
+    return owned;
 }
 
 DefinitionStore::Entry DefinitionStore::intern(const Candidate &c)

@@ -38,7 +38,8 @@ public:
         Findings findings;
     };
 
-    /// Returns a QByteArray sharing storage with any identical earlier one.
+    /// Returns a QByteArray sharing storage with any identical earlier one (always an owning
+    /// copy, even when `bytes` is a raw view into a source buffer).
     QByteArray intern(const QByteArray &bytes);
     Entry intern(const Candidate &candidate);
 

@@ -165,7 +165,7 @@ void stepText(const UpgradePlan &plan, const PlanStep &step, const OobRegistry &
             md += QStringLiteral("- %1 %2 (%3)\n").arg(markdownEscape(m.schema)).arg(m.id).arg(m.reason);
             html += QStringLiteral("<details><summary>%1 %2 (%3)</summary>").arg(htmlEscape(m.schema)).arg(m.id).arg(htmlEscape(m.reason));
             if (!m.sql.isEmpty()) {
-                md += u'\n' + markdownCode(m.sql.trimmed(), QStringLiteral("sql")) + u'\n';
+                md += u'\n' + markdownCode(m.sql.trimmed(), QStringLiteral("sql"));
                 html += QStringLiteral("<pre>") + htmlEscape(m.sql.trimmed()) + QStringLiteral("</pre>");
             }
             html += QStringLiteral("</details>\n");

@@ -21,6 +21,9 @@ struct SourceTree {
     bool isArchive = false;
     QList<SourceFile> files;
     Findings findings;      ///< unsafe entries, oversized files: the source is still usable
+    /// Backing bytes when `files` are views into one buffer (QByteArray::fromRawData): a file's
+    /// data is valid only while its tree lives; copy what must outlive it.
+    QByteArray storage;
 
     /// How findings name a file inside this source: "<source>/<inner path>".
     QString displayPath(const QString &inner) const { return source + u'/' + inner; }
