@@ -230,8 +230,7 @@ void MainWindow::onLoaded(std::shared_ptr<const Catalog> catalog, qint64 millise
     m_status->showBusy(false);
     m_doc->setCatalog(catalog);
     m_status->showCounts(*catalog);
-    statusBar()->showMessage(tr("Loaded %n release(s) in %1 ms", nullptr, int(catalog->releases.size())).arg(milliseconds),
-                             5000);
+    statusBar()->showMessage(tr("Loaded %1 releases in %2 ms").arg(catalog->releases.size()).arg(milliseconds), 5000);
     m_recent->add(std::exchange(m_pendingRecent, {}));
     Q_EMIT catalogLoaded();
 }

@@ -4,6 +4,7 @@
 #include "plan/planner.h"
 #include "simsupport.h"
 #include "simulator/customerexport.h"
+#include "simulator/migrationlint.h"
 #include "simulator/simulation.h"
 #include "simulator/simulationreport.h"
 
@@ -299,6 +300,30 @@ private Q_SLOTS:
         QVERIFY(totals.first() > 0);
         for (qint64 t : totals)
             QCOMPARE(t, totals.first());
+    }
+
+    void lintOfThePlan()
+    {
+        // Static lint of every file the long upgrade runs: real files commit part-way (COMMIT AND
+        // CHAIN batches) and build indexes without CONCURRENTLY on existing tables.
+        const Findings lint = MigrationLint::lintPlan(m_catalog->graph, m_longPlan);
+        QSet<QString> kinds;
+        QSet<QPair<QString, qint64>> planned;
+        for (const PlanStep &s : m_longPlan.steps)
+            for (auto it = s.schemas.cbegin(); it != s.schemas.cend(); ++it)
+                for (qint64 id : *it)
+                    planned.insert({it.key(), id});
+        for (const Finding &f : lint) {
+            kinds.insert(f.kind);
+            QVERIFY(f.id);
+            QVERIFY(planned.contains({f.schema, *f.id}));
+            QVERIFY(!f.release.isEmpty());
+        }
+        QVERIFY(kinds.contains(QStringLiteral("partial-commit")));
+        QVERIFY(kinds.contains(QStringLiteral("lock-heavy-ddl")));
+        // The simulation reports the same findings (each migration linted once).
+        const SimulationResult r = simulate(m_longPlan, SimulationRequest{});
+        QCOMPARE(r.lint.size(), lint.size());
     }
 
     void cancellation()

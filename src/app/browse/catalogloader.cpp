@@ -27,6 +27,7 @@ void CatalogLoader::start(const LoadRequest &request)
         m_watcher.cancel();
     }
     m_startedAt = QDateTime::currentMSecsSinceEpoch();
+    m_busy = true;
     auto job = [request](QPromise<Outcome> &promise) {
         Progress progress;
         progress.report = [&promise](qint64 done, qint64 total, const QString &what) {
@@ -51,6 +52,7 @@ void CatalogLoader::cancel()
 
 void CatalogLoader::onFinished()
 {
+    m_busy = false;
     const QFuture<Outcome> future = m_watcher.future();
     if (future.isCanceled() || future.resultCount() == 0) {
         Q_EMIT canceled();

@@ -22,7 +22,7 @@ public:
 
     void start(const passlane::LoadRequest &request);
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_busy; } ///< until the result has been announced
 
 Q_SIGNALS:
     void started();
@@ -36,4 +36,5 @@ private:
 
     QFutureWatcher<Outcome> m_watcher;
     qint64 m_startedAt = 0;
+    bool m_busy = false;
 };

@@ -31,11 +31,15 @@ LoadStatus::LoadStatus(QStatusBar *bar, QObject *parent)
 
 void LoadStatus::showCounts(const Catalog &catalog)
 {
-    m_releases->setText(tr("%n release(s)", nullptr, int(catalog.releases.size())));
-    m_migrations->setText(tr("%n migration(s)", nullptr, int(catalog.migrationCount())));
+    // Plain English plurals: no translation catalogue is loaded to resolve %n forms.
+    auto count = [](qsizetype n, const QString &one, const QString &many) {
+        return (n == 1 ? one : many).arg(n);
+    };
+    m_releases->setText(count(catalog.releases.size(), tr("%1 release"), tr("%1 releases")));
+    m_migrations->setText(count(catalog.migrationCount(), tr("%1 migration"), tr("%1 migrations")));
     const qsizetype errors = errorCount(catalog.findings);
-    m_findings->setText(tr("%n finding(s)", nullptr, int(catalog.findings.size()))
-                        + (errors ? tr(" (%1 errors)").arg(errors) : QString()));
+    m_findings->setText(count(catalog.findings.size(), tr("%1 finding"), tr("%1 findings"))
+                        + (errors ? count(errors, tr(" (%1 error)"), tr(" (%1 errors)")) : QString()));
 }
 
 QString LoadStatus::countsText() const

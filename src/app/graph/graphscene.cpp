@@ -54,7 +54,7 @@ void GraphScene::populate(const Catalog &catalog, const QString &schema, const G
     for (const ReleasePtr &release : catalog.releases)
         if (const SchemaSnapshot *snapshot = release->schema(schema))
             for (const MigrationPtr &m : snapshot->migrations)
-                if (m->isSquashed() || squashed.contains(n.id))
+                if (m->isSquashed())
                     squashed.insert(m->id);
     QSet<qint64> edited;
     for (const Finding &f : catalog.findings)
