@@ -195,7 +195,10 @@ QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return index.column() == ItemColumn ? n->text : n->detail;
     case Qt::ToolTipRole:
-        return n->tooltip.isEmpty() ? QVariant() : QVariant(n->tooltip);
+        // Details are often elided in the column: the tooltip shows them whole.
+        if (!n->tooltip.isEmpty())
+            return n->tooltip;
+        return n->detail.isEmpty() ? QVariant() : QVariant(n->detail);
     case Qt::FontRole:
         if (n->kind == Kind::Step) {
             QFont f;

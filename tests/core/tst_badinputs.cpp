@@ -132,6 +132,12 @@ private Q_SLOTS:
                                       << QStringList{u"duplicate-id"_qs} << 2;
         QTest::newRow("cycle") << migrationEntries(fe, 1, {}) + migrationEntries(fe, 2, {1, 3}) + migrationEntries(fe, 3, {2})
                                << QStringList{u"cycle"_qs} << 3;
+        // Longer than ustar's 100-byte name field: the writer uses a pax path record.
+        QTest::newRow("long path") << baseline()
+                + QList<ArchiveEntry>{{fe + u"/3_"_qs + QString(150, u'y') + u"/up.sql"_qs, "SELECT 3;"},
+                                      {fe + u"/3_"_qs + QString(150, u'y') + u"/down.sql"_qs, "SELECT 3;"},
+                                      {fe + u"/3_"_qs + QString(150, u'y') + u"/metadata.yaml"_qs, "parents: [2]\n"}}
+                                   << QStringList{} << 3;
         QTest::newRow("missing parent") << migrationEntries(fe, 1, {}) + migrationEntries(fe, 2, {1, 42})
                                         << QStringList{u"missing-parent"_qs} << 2;
         QTest::newRow("missing files") << migrationEntries(fe, 1, {}) + QList<ArchiveEntry>{{fe + u"/2_m/metadata.yaml"_qs, "parents: [1]\n"}}

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void exportFormats_data();
     void exportFormats();
     void withSimulation();
+    void withProposals();
 
 private:
     std::shared_ptr<const Catalog> m_sample;
@@ -128,6 +129,22 @@ void TestReportExport::withSimulation()
     QVERIFY(!root.value(QStringLiteral("simulation")).toObject().value(QStringLiteral("timeline")).toArray().isEmpty());
     exporter.setIncludeSimulation(false);
     QVERIFY(!QJsonDocument::fromJson(exporter.render(ExportFormat::Json)).object().contains(QStringLiteral("simulation")));
+}
+
+void TestReportExport::withProposals()
+{
+    // A what-if deprecation adds the window analysis next to the plan.
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    doc.setProposal(3, MinorVersion{2, 0});
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    ReportExporter exporter(&doc);
+    const QJsonObject root = QJsonDocument::fromJson(exporter.render(ExportFormat::Json)).object();
+    QCOMPARE(root.value(QStringLiteral("from")).toString(), QStringLiteral("1.0.0"));
+    QVERIFY(root.contains(QStringLiteral("window_analysis")));
+    const QString md = QString::fromUtf8(exporter.render(ExportFormat::Markdown));
+    QVERIFY(md.contains(QStringLiteral("OOB 3")) || md.contains(QStringLiteral("| 3 ")));
 }
 
 QTEST_MAIN(TestReportExport)

@@ -384,6 +384,37 @@ private Q_SLOTS:
         QCOMPARE(state->problems().first().kind, QStringLiteral("failed-migration"));
     }
 
+    void explicitDatabase()
+    {
+        auto plan = m_planner->plan(ver("7.1.2426"), ver("7.2.1943"));
+        QVERIFY(plan.ok());
+        SimulationRequest request;
+        request.backend = SimulationBackend::Postgres;
+        request.dsn = m_dsn;
+        request.schemas = {QStringLiteral("codeinsights")};
+        // A database the test owns (a scratch one, so that it is dropped at the end).
+        auto owned = ScratchDatabase::create(m_server, QStringLiteral("owned"));
+        QVERIFY(owned.ok());
+        request.database = owned.value()->name();
+        // Without the confirmation nothing is touched.
+        auto refused = Simulation::run(*m_catalog, plan.value(), request);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.contains(QLatin1String("i-own-this-database")));
+        request.iOwnThisDatabase = true;
+        auto first = Simulation::run(*m_catalog, plan.value(), request);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toString()));
+        QVERIFY2(first->completed, qPrintable(first->failure));
+        QCOMPARE(first->databases, QStringList{owned.value()->name()});
+        QVERIFY(first->databasesKept); // never dropped: the tool did not create it
+        QVERIFY(first->totals.migrationsApplied > 0);
+        // Run again: the database's own migration_logs is the start, nothing is left to do.
+        auto second = Simulation::run(*m_catalog, plan.value(), request);
+        QVERIFY(second.ok());
+        QVERIFY(second->completed);
+        QCOMPARE(second->totals.migrationsApplied, 0);
+        QVERIFY(second->timeline.first().message.contains(owned.value()->name()));
+    }
+
     void privilegedWithoutSuperuser()
     {
         // A role that may create databases but is no superuser: privileged migrations become

@@ -3,7 +3,9 @@
 #include "document/document.h"
 #include "plan/versionindex.h"
 #include "planner/planrunner.h"
+#include "plan/windowanalysis.h"
 #include "report/planreport.h"
+#include "report/windowreport.h"
 #include "simulation/simulationrunner.h"
 
 #include <QFile>
@@ -39,6 +41,25 @@ ReportWriter ReportExporter::writer() const
         return w;
     const VersionIndex index(m_doc->catalog()->graph.versions());
     addPlanReport(w, *plan, m_doc->effectiveRegistry(), index);
+    if (!m_doc->proposals().isEmpty()) {
+        // What-if proposals: the window analysis joins the report; the plan stays the JSON root.
+        const QJsonObject planRoot = w.json();
+        QList<WindowProposal> proposals;
+        for (auto it = m_doc->proposals().cbegin(); it != m_doc->proposals().cend(); ++it)
+            proposals.append(WindowProposal{it.key(), it.value()});
+        QList<SourceWeight> sources;
+        const QString csv = m_doc->project().customersCsv;
+        QFile file(csv);
+        if (!csv.isEmpty() && file.open(QIODevice::ReadOnly)) {
+            const auto parsed = WindowAnalysis::parseCustomersCsv(file.readAll(), csv);
+            if (parsed)
+                sources = parsed.value();
+        }
+        const WindowReport report = WindowAnalysis(index).analyze(m_doc->catalog()->oob, proposals, sources, plan->to);
+        addWindowReport(w, report, m_doc->catalog()->oob);
+        w.setJson(planRoot);
+        w.addJson(QStringLiteral("window_analysis"), windowReportToJson(report));
+    }
     if (m_includeSimulation)
         SimulationRunner::forDocument(m_doc)->addToReport(w);
     return w;
@@ -118,6 +139,8 @@ QString ReportExporter::write(ExportFormat format, const QString &path) const
         if (!QFile::rename(tmp.fileName(), path))
             return QObject::tr("cannot replace %1").arg(path);
         tmp.setAutoRemove(false);
+        // QTemporaryFile creates owner-only files; a report is an ordinary document.
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
         return {};
     }
     QSaveFile file(path);
