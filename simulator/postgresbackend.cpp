@@ -277,13 +277,13 @@ Status PostgresBackend::finish(SimulationResult &result)
     result.migrationLogs.clear();
     for (auto &[schema, db] : m_dbs) {
         result.databases.append(db.name);
-        auto logs = PostgresExecutor(*db.session).readLogs();
-        if (logs)
-            result.migrationLogs += logs.value();
         if (result.completed && m_request.compareSchema)
             compare(schema, db, result);
         if (result.completed && m_request.roundTrip)
             roundTrip(schema, db, result);
+        auto logs = PostgresExecutor(*db.session).readLogs();
+        if (logs)
+            result.migrationLogs += logs.value();
         const bool keep = !result.completed || m_request.keepDatabase;
         if (db.scratch && keep)
             db.scratch->keep();

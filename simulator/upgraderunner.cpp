@@ -25,11 +25,16 @@ void UpgradeRunner::event(TimelineEvent e)
     m_result.timeline.append(std::move(e));
 }
 
-bool UpgradeRunner::injected(const QString &schema, qint64 id) const
+bool UpgradeRunner::injected(const QString &schema, qint64 id)
 {
-    return std::any_of(m_request.failures.cbegin(), m_request.failures.cend(), [&](const FailureInjection &f) {
-        return f.migrationId && *f.migrationId == id && (f.schema.isEmpty() || f.schema == schema);
-    });
+    for (qsizetype i = 0; i < m_request.failures.size(); ++i) {
+        const FailureInjection &f = m_request.failures.at(i);
+        if (f.migrationId && *f.migrationId == id && (f.schema.isEmpty() || f.schema == schema)) {
+            m_triggered.insert(int(i));
+            return true;
+        }
+    }
+    return false;
 }
 
 QString UpgradeRunner::lastGoodVersion(int stopIndex) const
@@ -336,8 +341,13 @@ UpgradeRunner::Outcome UpgradeRunner::waitForOob(int k, const RunStep &step, con
                             QStringLiteral("OOB %1 %2 (%3 rows, %4 per %5 s)")
                                 .arg(id).arg(step.down ? QStringLiteral("reverts") : QStringLiteral("runs"))
                                 .arg(model.rows).arg(model.batchSize).arg(model.intervalSeconds)});
-        const bool fails = std::any_of(m_request.failures.cbegin(), m_request.failures.cend(),
-                                       [&](const FailureInjection &f) { return f.oobId && *f.oobId == id; });
+        bool fails = false;
+        for (qsizetype i = 0; i < m_request.failures.size() && !fails; ++i) {
+            if (m_request.failures.at(i).oobId == std::optional<int>(id)) {
+                fails = true;
+                m_triggered.insert(int(i));
+            }
+        }
         if (fails) {
             m_result.failure = QStringLiteral("OOB migration %1 failed at %2 (progress %3)").arg(id).arg(release).arg(row.progress);
             event(TimelineEvent{EventKind::OobFailed, m_clockMs, 0, k, release, {}, {}, id, row.progress, m_result.failure});
@@ -389,6 +399,21 @@ void UpgradeRunner::backgroundOob()
 
 void UpgradeRunner::finalize()
 {
+    // A failure that never fired is almost always a typo in the id: say so.
+    if (m_result.completed) {
+        for (qsizetype i = 0; i < m_request.failures.size(); ++i) {
+            if (m_triggered.contains(int(i)))
+                continue;
+            const FailureInjection &f = m_request.failures.at(i);
+            const QString what = f.oobId ? QStringLiteral("OOB migration %1").arg(*f.oobId)
+                                         : QStringLiteral("migration %1%2").arg(f.migrationId.value_or(0))
+                                               .arg(f.schema.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(f.schema));
+            m_result.findings.append(Finding{Severity::Warning, QStringLiteral("injection-unused"), {}, f.schema,
+                                             f.oobId ? std::optional<qint64>(*f.oobId) : f.migrationId, {},
+                                             QStringLiteral("the failure injected into %1 never fired: this run does not "
+                                                            "apply it").arg(what), {}});
+        }
+    }
     std::stable_sort(m_result.timeline.begin(), m_result.timeline.end(),
                      [](const TimelineEvent &a, const TimelineEvent &b) { return a.atMs < b.atMs; });
     m_result.totals.totalMs = m_clockMs;

@@ -42,7 +42,7 @@ private:
     Outcome waitForOob(int stopIndex, const RunStep &step, const RunStep *next, StopTotals &totals);
     void backgroundOob();
     QList<qint64> pendingIn(const QString &schema, const RunStep &step) const;
-    bool injected(const QString &schema, qint64 id) const;
+    bool injected(const QString &schema, qint64 id);
     void event(TimelineEvent e);
     void finalize();
     QString lastGoodVersion(int stopIndex) const;
@@ -63,6 +63,7 @@ private:
     QMap<QString, QSet<qint64>> m_manual; ///< privileged migrations left to the operator
     QMap<int, OobRow> m_oob;
     QSet<QPair<QString, qint64>> m_linted;
+    QSet<int> m_triggered; ///< indexes into request.failures that fired
     qint64 m_clockMs = 0;
     qint64 m_done = 0;
     qint64 m_total = 0;

@@ -193,10 +193,13 @@ private Q_SLOTS:
         QFETCH(int, format);
         QFETCH(QString, name);
         QTemporaryDir dir;
-        QVERIFY(writeArchive(dir.filePath(name), baseline(), ArchiveFormat(format)));
+        const QList<ArchiveEntry> evil{{u"../evil/1_x.up.sql"_qs, "x"},
+                                       {fe + u"/9_link/up.sql"_qs, {}, ArchiveEntry::Symlink, u"/etc/passwd"_qs}};
+        QVERIFY(writeArchive(dir.filePath(name), baseline() + evil, ArchiveFormat(format)));
         const auto result = loadOne(dir.filePath(name));
         QVERIFY(result.ok());
         QCOMPARE(result->releases.first()->schema(u"frontend"_qs)->migrations.size(), 2);
+        QCOMPARE(kindsOf(result->findings), (QStringList{u"unsafe-entry"_qs, u"unsafe-entry"_qs}));
     }
 
     void folderSymlinkNotFollowed()

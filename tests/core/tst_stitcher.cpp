@@ -54,6 +54,11 @@ private Q_SLOTS:
         const StitchedGraph g = StitchedGraph::build({r1, r2}, {AcceptedEdit{fe, 2, *Version::parse(u"6.1.0")}});
         QCOMPARE(g.definition(fe, 2)->upQuery, QByteArray("CREATE TABLE IF NOT EXISTS a;"));
         QVERIFY(ofKind(g.findings(), "edited-migration").isEmpty());
+        // Accepting a later release that carries the same edited content works too.
+        const auto r3 = rel("6.1.7", {{fe, {mig(1, {}), mig(2, {1}, "CREATE TABLE IF NOT EXISTS a;")}}});
+        const StitchedGraph later = StitchedGraph::build({r1, r2, r3}, {AcceptedEdit{fe, 2, *Version::parse(u"6.1.7")}});
+        QCOMPARE(later.definition(fe, 2)->upQuery, QByteArray("CREATE TABLE IF NOT EXISTS a;"));
+        QVERIFY(ofKind(later.findings(), "edited-migration").isEmpty());
         // Accepting a different release does not apply.
         const StitchedGraph other = StitchedGraph::build({r1, r2}, {AcceptedEdit{fe, 2, *Version::parse(u"6.0.0")}});
         QCOMPARE(other.definition(fe, 2)->upQuery, QByteArray("CREATE TABLE a;"));

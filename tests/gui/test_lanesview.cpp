@@ -14,6 +14,7 @@
 
 #include <QGraphicsView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace passlane;
@@ -27,6 +28,7 @@ private Q_SLOTS:
     void dragLaneEnd();
     void consecutiveDragsMerge();
     void saveRegistry();
+    void resetProposals();
     void realWhatIfWithCustomers();
 
 private:
@@ -185,6 +187,28 @@ void TestLanesView::consecutiveDragsMerge()
     drag(view, 1, MinorVersion{2, 1});
     drag(view, 1, MinorVersion{2, 0});
     QVERIFY(!doc.hasProposal(1));
+}
+
+void TestLanesView::resetProposals()
+{
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    LanesView view(&doc);
+    view.resize(1300, 500);
+    view.show();
+    drag(view, 1, MinorVersion{2, 1});
+    drag(view, 4, std::nullopt);
+    QCOMPARE(doc.proposals().size(), 2);
+    auto *reset = view.findChild<QToolButton *>(QStringLiteral("resetButton"));
+    QVERIFY(reset->isEnabled());
+    QTest::mouseClick(reset, Qt::LeftButton);
+    QVERIFY(doc.proposals().isEmpty());
+    QVERIFY(!reset->isEnabled());
+    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    QCOMPARE(stopVersions(view), (QStringList{QStringLiteral("1.3.0"), QStringLiteral("2.0.0")}));
+    doc.undoStack()->undo(); // the reset is one step
+    QCOMPARE(doc.proposals().size(), 2);
 }
 
 void TestLanesView::saveRegistry()

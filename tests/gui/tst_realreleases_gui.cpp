@@ -8,6 +8,7 @@
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "models/findingsfiltermodel.h"
+#include "models/findingsmodel.h"
 #include "models/releasetablemodel.h"
 
 #include <QElapsedTimer>

@@ -386,7 +386,7 @@ private Q_SLOTS:
 
     void explicitDatabase()
     {
-        auto plan = m_planner->plan(ver("7.1.2426"), ver("7.2.1943"));
+        auto plan = m_planner->plan(ver("6.0.2687"), ver("7.2.1943")); // 8 codeinsights migrations
         QVERIFY(plan.ok());
         SimulationRequest request;
         request.backend = SimulationBackend::Postgres;

@@ -29,7 +29,8 @@ QString fixturesDir(const QStringList &args)
     return env.isEmpty() ? QDir::cleanPath(QStringLiteral(PASSLANE_SOURCE_DIR "/../shared/fixtures/sourcegraph")) : env;
 }
 
-bool waitFor(QObject *sender, auto signal, int timeoutMs)
+template <typename Sender, typename Signal>
+bool waitFor(Sender *sender, Signal signal, int timeoutMs)
 {
     QEventLoop loop;
     bool fired = false;
@@ -114,9 +115,10 @@ int main(int argc, char **argv)
     QImage image(frame, QImage::Format_ARGB32_Premultiplied);
     const QRectF bounds = scene.sceneRect();
     QList<double> frameMs;
-    for (int i = 0; i < 60; ++i) {
+    double warmUpMs = 0;
+    for (int i = -1; i < 60; ++i) {
         // Zoom sweeps from the whole graph to node-readable (2x) and back, panning along it.
-        const double phase = i / 59.0;
+        const double phase = std::max(i, 0) / 59.0;
         const double zoom = 0.05 * std::pow(40.0, std::sin(phase * 3.14159));
         const QPointF centre(bounds.left() + bounds.width() * phase, bounds.center().y() + bounds.height() * 0.3 * std::sin(phase * 6.28));
         const QSizeF visible(frame.width() / zoom, frame.height() / zoom);
@@ -128,11 +130,13 @@ int main(int argc, char **argv)
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
         scene.render(&painter, QRectF(QPointF(0, 0), frame), source, Qt::IgnoreAspectRatio);
         painter.end();
-        frameMs << double(t.nsecsElapsed()) / 1e6;
+        // Frame -1 warms the glyph cache (the first text drawn); reported apart.
+        (i < 0 ? warmUpMs : frameMs.emplace_back()) = double(t.nsecsElapsed()) / 1e6;
     }
     const double worst = *std::max_element(frameMs.cbegin(), frameMs.cend());
     std::printf("paint frame (60, pan+zoom)      %8.2f ms median, %.2f ms worst  (target < 16 ms: %s)\n",
-                median(frameMs), worst, verdict(median(frameMs), 16));
+                median(frameMs), worst, verdict(worst, 16));
+    std::printf("paint warm-up frame             %8.2f ms (first text drawn, not counted)\n", warmUpMs);
     window.document()->undoStack()->setClean();
     return 0;
 }

@@ -3,6 +3,7 @@
 
 #include "document/document.h"
 #include "document/documentcommands.h"
+#include "lanes/lanehandleitem.h"
 #include "lanes/lanesscene.h"
 #include "lanes/setdeprecationcommand.h"
 #include "plan/versionindex.h"
@@ -16,6 +17,7 @@
 #include <QFileInfo>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -56,6 +58,14 @@ LanesView::LanesView(Document *doc, QWidget *parent)
     connect(m_ui->resetButton, &QToolButton::clicked, this, &LanesView::resetProposals);
 
     connect(m_scene, &LanesScene::deprecationDragged, this, &LanesView::onDragged);
+    m_ui->graphicsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->graphicsView, &QWidget::customContextMenuRequested, this, &LanesView::laneMenu);
+    // Double-clicking a source in the analysis plans its upgrade to the analysed target.
+    connect(m_ui->analysisTable, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        const auto from = Version::parse(index.data(WindowAnalysisModel::SourceRole).toString());
+        if (from)
+            m_doc->setPlanRequest(*from, m_analysisModel->report().target);
+    });
     connect(doc, &Document::catalogChanged, this, &LanesView::rebuild);
     connect(doc, &Document::proposalsChanged, this, &LanesView::updateLanes);
     connect(doc, &Document::proposalsChanged, this, &LanesView::updateAnalysis);
@@ -228,6 +238,32 @@ void LanesView::onDragged(int oobId, std::optional<MinorVersion> deprecated, boo
     if (!current || current->deprecated == deprecated)
         return;
     m_doc->undoStack()->push(new SetDeprecationCommand(m_doc, oobId, deprecated));
+}
+
+void LanesView::laneMenu(const QPoint &pos)
+{
+    LaneItem *lane = nullptr;
+    for (QGraphicsItem *item : m_ui->graphicsView->items(pos)) {
+        if (item->type() == LaneItem::Type)
+            lane = static_cast<LaneItem *>(item);
+        else if (item->type() == LaneHandleItem::Type)
+            lane = static_cast<LaneItem *>(item->parentItem());
+        if (lane)
+            break;
+    }
+    if (!lane)
+        return;
+    const int id = lane->oobId();
+    QMenu menu(this);
+    QAction *never = menu.addAction(tr("Never Deprecate OOB %1").arg(id));
+    never->setEnabled(lane->data().deprecated.has_value());
+    QAction *reset = menu.addAction(tr("Reset OOB %1 to the Registry").arg(id));
+    reset->setEnabled(m_doc->hasProposal(id));
+    QAction *chosen = menu.exec(m_ui->graphicsView->viewport()->mapToGlobal(pos));
+    if (chosen == never)
+        m_doc->undoStack()->push(new SetDeprecationCommand(m_doc, id, std::nullopt));
+    else if (chosen == reset)
+        m_doc->undoStack()->push(SetDeprecationCommand::clearing(m_doc, id));
 }
 
 void LanesView::resetProposals()

@@ -43,6 +43,7 @@ private:
     void saveRegistryAs();
     void chooseCustomers();
     void resetProposals();
+    void laneMenu(const QPoint &pos);
     void updateAnalysis();
     void loadCustomers();
 

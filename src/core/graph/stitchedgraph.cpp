@@ -53,6 +53,9 @@ StitchedGraph StitchedGraph::build(const QList<ReleasePtr> &releasesIn, const QL
     for (const QString &schemaName : std::as_const(schemaNames)) {
         SchemaData &data = g.m_schemas[schemaName];
         QMap<qint64, MigrationPtr> lastShipped; // what the previous release shipping the id had
+        // Edit findings of this schema by id, so that accepting a later release carrying the same
+        // edited content also withdraws the finding reported where the content changed.
+        QMultiMap<qint64, QPair<MigrationPtr, qsizetype>> reported;
         Version previous{-1, -1, -1};
         for (const ReleasePtr &r : releases) {
             if (r->version == previous)
@@ -100,16 +103,22 @@ StitchedGraph StitchedGraph::build(const QList<ReleasePtr> &releasesIn, const QL
                                                "the first definition is kept")
                                     .arg(schemaName).arg(id)
                                     .arg(f.release, f.firstRelease, changedParts(**def, *m).join(QStringLiteral(", ")));
+                    reported.insert(id, {m, g.m_findings.size()});
                     g.m_findings.append(f);
                 }
-                if (acceptedHere)
+                if (acceptedHere) {
                     *def = m; // the project accepts this edit: the newer definition wins
+                    for (auto it = reported.constFind(id); it != reported.cend() && it.key() == id; ++it)
+                        if (it->first->sameDefinition(*m))
+                            g.m_findings[it->second].kind.clear(); // withdrawn below
+                }
             }
         }
         for (auto it = data.definitions.cbegin(); it != data.definitions.cend(); ++it)
             for (qint64 p : (*it)->parents)
                 data.children[p].append(it.key());
     }
+    g.m_findings.removeIf([](const Finding &f) { return f.kind.isEmpty(); });
     return g;
 }
 

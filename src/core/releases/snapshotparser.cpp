@@ -15,7 +15,7 @@ bool splitIdSlug(QStringView name, qint64 &id, QString &slug)
     if (us <= 0 || us > 18)
         return false;
     for (qsizetype i = 0; i < us; ++i)
-        if (!name[i].isDigit())
+        if (name[i] < u'0' || name[i] > u'9') // ASCII only: ids are parsed with toLongLong
             return false;
     id = name.left(us).toLongLong();
     slug = name.mid(us + 1).toString();

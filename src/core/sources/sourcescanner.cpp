@@ -16,7 +16,7 @@ bool startsWithId(QStringView name)
     if (us <= 0)
         return false;
     for (qsizetype i = 0; i < us; ++i)
-        if (!name[i].isDigit())
+        if (name[i] < u'0' || name[i] > u'9') // ASCII only: ids are parsed with toLongLong
             return false;
     return true;
 }
