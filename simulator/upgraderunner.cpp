@@ -88,12 +88,28 @@ Result<SimulationResult> UpgradeRunner::run(const Version &from, const QList<Run
         return start.error();
     const StartState &state = start.value();
     m_result.from = state.version ? state.version->toString() : state.origin;
-    if (state.version)
-        m_startMinor = state.version->minorVersion();
+    m_startMinor = (state.version ? *state.version : from).minorVersion();
     for (const QString &schema : m_schemas)
         m_applied.insert(schema, state.applied(schema));
     for (const OobRow &r : state.oob)
         m_oob.insert(r.id, r);
+    if (state.oob.isEmpty() && !m_catalog.oob.migrations().isEmpty() && m_request.start) {
+        // An export or inspection without the frontend's out_of_band_migrations table: assume
+        // what a running `from` has (the requested start progress), and say so.
+        auto assumed = StartState::fromRelease(m_catalog, from, m_request.startOobProgress, m_request.clockStart);
+        if (assumed) {
+            for (const OobRow &r : assumed->oob) {
+                m_oob.insert(r.id, r);
+                m_backend.recordOob(r, 0);
+            }
+            m_result.findings.append(Finding{Severity::Info, QStringLiteral("oob-state-assumed"), from.toString(), {}, {},
+                                             state.origin,
+                                             QStringLiteral("the start state has no out_of_band_migrations rows: assumed "
+                                                            "%1 OOB migration(s) of %2 at progress %3")
+                                                 .arg(assumed->oob.size()).arg(from.toString()).arg(m_request.startOobProgress),
+                                             {}});
+        }
+    }
     event(TimelineEvent{EventKind::StartState, 0, 0, -1, m_result.from, {}, {}, {}, -1,
                         QStringLiteral("start: %1 (%2 migration_logs rows, %3 OOB migrations)")
                             .arg(state.origin).arg(state.logs.size()).arg(state.oob.size())});

@@ -160,6 +160,39 @@ private Q_SLOTS:
         QCOMPARE(again->first().deprecated, both->find(42)->deprecated);
     }
 
+    void squashReplayKeepsDeprecation()
+    {
+        using passlane::test::makeRelease;
+        // 6.0.0 registers 42, 6.1.0 deprecates it at 6.5, and 6.2.0 squashes 6.0.0's migration into
+        // one that replays the INSERT without a deprecation (ON CONFLICT DO NOTHING): no conflict,
+        // and the deprecation stands.
+        const QByteArray insert = "INSERT INTO out_of_band_migrations (id, team, component, description, introduced, "
+                                  "non_destructive) VALUES (42, 'team', 'db.t', 'desc', '6.0.0', true) "
+                                  "ON CONFLICT DO NOTHING;";
+        auto r1 = std::make_shared<Release>(*makeRelease(QStringLiteral("6.0.0"), {{QStringLiteral("frontend"), {{1, {}}}}}));
+        auto m1 = std::make_shared<Migration>(*r1->schemas[QStringLiteral("frontend")].migrations[1]);
+        m1->upQuery = insert;
+        r1->schemas[QStringLiteral("frontend")].migrations[1] = m1;
+        auto r2 = std::make_shared<Release>(*r1);
+        r2->version = Version{6, 1, 0};
+        auto m2 = std::make_shared<Migration>();
+        m2->id = 2;
+        m2->parents = {1};
+        m2->upQuery = "UPDATE out_of_band_migrations SET deprecated = '6.5.0' WHERE id = 42;";
+        r2->schemas[QStringLiteral("frontend")].migrations.insert(2, m2);
+        auto r3 = std::make_shared<Release>(*r2);
+        r3->version = Version{6, 2, 0};
+        auto squashed = std::make_shared<Migration>(*m1);
+        squashed->name = QStringLiteral("squashed migrations (unprivileged)");
+        squashed->upQuery = "CREATE TABLE t (id int);\n" + insert;
+        r3->schemas[QStringLiteral("frontend")].migrations[1] = squashed;
+
+        const auto reg = OobRegistry::build({}, {r1, r2, r3});
+        QVERIFY(reg.ok());
+        QCOMPARE(reg->find(42)->deprecated, (std::optional<MinorVersion>(MinorVersion{6, 5})));
+        QVERIFY2(reg->findings().isEmpty(), qPrintable(reg->findings().value(0).message));
+    }
+
     void invalidWindowIsAFinding()
     {
         QTemporaryDir dir;

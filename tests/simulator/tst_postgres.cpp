@@ -9,6 +9,8 @@
 #include "simulator/scratchdatabase.h"
 #include "simulator/simulation.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QThread>
 
 using namespace passlane;
@@ -284,6 +286,31 @@ private Q_SLOTS:
 
         QCOMPARE(settledCounters(*observer.value()), before);
         QVERIFY(observer.value()->exec(QStringLiteral("DROP TABLE passlane_probe")).ok());
+    }
+
+    void qsqlQueryRunsWholeFiles()
+    {
+        // Checked fact behind PgSession: QPSQL sends a string without bound values as one simple
+        // query, so a whole multi-statement file runs; its QSqlError carries no error position,
+        // hence execRaw() through the libpq handle for migration files.
+        auto scratch = ScratchDatabase::create(m_server, QStringLiteral("qsql"));
+        QVERIFY(scratch.ok());
+        auto session = PgSession::open(scratch.value()->info());
+        QVERIFY(session.ok());
+        {
+            QSqlQuery q(session.value()->database());
+            QVERIFY2(q.exec(QStringLiteral("CREATE TABLE q1 (a int);\nCREATE TABLE q2 (b int);\nINSERT INTO q1 VALUES (1)")),
+                     qPrintable(q.lastError().text()));
+            QVERIFY(!q.exec(QStringLiteral("CREATE TABLE q3 (a int);\nSELEC 1")));
+            QVERIFY(q.lastError().databaseText().contains(QLatin1String("syntax error")));
+        }
+        auto count = session.value()->scalar(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname IN ('q1', 'q2', 'q3')"));
+        QVERIFY(count.ok());
+        QCOMPARE(count.value(), QStringLiteral("2")); // the failed string ran as one implicit transaction
+        const PgExecResult raw = session.value()->execRaw("CREATE TABLE q3 (a int);\nSELEC 1");
+        QVERIFY(!raw.ok);
+        QCOMPARE(raw.position, 26); // "SELEC" starts at character 26: line 2
+        session.value().reset();
     }
 
     void errorNamesTheLine_data()

@@ -78,7 +78,8 @@ void ScreenshotRunner::next()
 void ScreenshotRunner::grab(const QString &name)
 {
     const QString path = QDir(m_directory).filePath(name + QLatin1String(".png"));
-    const QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_RGB888);
+    // A 256-colour palette keeps README pictures small; UI chrome has few distinct colours.
+    const QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_Indexed8, Qt::ThresholdDither | Qt::AvoidDither);
     if (!image.save(path, "PNG", 9))
         std::fprintf(stderr, "screenshots: cannot write %s\n", qPrintable(path));
     else

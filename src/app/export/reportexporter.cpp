@@ -113,10 +113,15 @@ void setPrintableHtml(QTextDocument &doc, const QString &html)
 }
 } // namespace
 
+void ReportExporter::fillPrintable(QTextDocument &doc) const
+{
+    setPrintableHtml(doc, QString::fromUtf8(render(ExportFormat::Html)));
+}
+
 void ReportExporter::print(QPrinter *printer) const
 {
     QTextDocument doc;
-    setPrintableHtml(doc, QString::fromUtf8(render(ExportFormat::Html)));
+    fillPrintable(doc);
     doc.print(printer);
 }
 

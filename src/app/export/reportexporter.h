@@ -8,6 +8,7 @@
 
 class Document;
 class QPrinter;
+class QTextDocument;
 class QWidget;
 
 namespace passlane { struct SimulationResult; }
@@ -32,6 +33,8 @@ public:
     /// Writes atomically (QSaveFile, or a temporary file renamed for PDF). Empty on success,
     /// else the error message.
     QString write(ExportFormat format, const QString &path) const;
+    /// The HTML report as a QTextDocument, SVG charts rendered as images (print and preview).
+    void fillPrintable(QTextDocument &doc) const;
     /// Prints the HTML report (with its SVG chart rendered as an image) on `printer`.
     void print(QPrinter *printer) const;
 

@@ -27,6 +27,7 @@ using namespace passlane;
 
 namespace {
 constexpr int MaxPngSide = 12000; // larger exports are scaled down: viewers choke beyond this
+constexpr qreal InitialZoom = 0.7;
 }
 
 GraphView::GraphView(Document *doc, QWidget *parent)
@@ -70,7 +71,7 @@ GraphView::GraphView(Document *doc, QWidget *parent)
     m_splitter->addWidget(m_details);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({900, 380});
+    m_splitter->setSizes({1000, 320});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -192,7 +193,7 @@ void GraphView::requestLayout()
         m_layoutInput = it->input;
         m_scene->populate(*catalog, current, it->input, it->result);
         m_pendingLayout = false;
-        m_canvas->fitAll();
+        showNewest();
         updateLegend();
         applyCurrentPlan();
         Q_EMIT layoutReady();
@@ -216,7 +217,7 @@ void GraphView::onLayoutFinished()
         Q_EMIT statusMessage(result.error);
     m_cache.insert(m_layoutSchema, {m_layoutInput, result});
     m_scene->populate(*m_layoutCatalog, m_layoutSchema, m_layoutInput, result);
-    m_canvas->fitAll();
+    showNewest();
     updateLegend();
     applyCurrentPlan();
     if (m_pendingSelection) {
@@ -228,6 +229,23 @@ void GraphView::onLayoutFinished()
                              .arg(m_layoutSchema)
                              .arg(qRound(result.milliseconds)));
     Q_EMIT layoutReady();
+}
+
+void GraphView::showNewest()
+{
+    // Fitting hundreds of migrations leaves a hairline; start readable on the newest ones
+    // (rightmost: ranks run left to right). Ctrl+0 still fits the whole graph.
+    const QRectF bounds = m_scene->itemsBoundingRect();
+    if (bounds.isEmpty())
+        return;
+    m_canvas->fitAll();
+    if (m_canvas->zoom() >= InitialZoom)
+        return;
+    m_canvas->resetTransform();
+    m_canvas->scale(InitialZoom, InitialZoom);
+    const qreal halfWidth = m_canvas->viewport()->width() / (2 * InitialZoom);
+    m_canvas->centerOn(QPointF(bounds.right() - halfWidth + 20, bounds.center().y()));
+    Q_EMIT m_canvas->zoomChanged(m_canvas->zoom());
 }
 
 void GraphView::updateLegend()

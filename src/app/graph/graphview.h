@@ -75,6 +75,7 @@ private:
     void showContextMenu(qint64 id, const QPoint &globalPos);
     void exportWithDialog(const QString &filter, const QString &suffix);
     void updateLegend();
+    void showNewest();
 
     struct CachedLayout {
         GraphLayoutInput input;

@@ -94,7 +94,7 @@ void MigrationNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(box.adjusted(-3, -3, 3, 3), 6, 6);
     }
-    if (lod < 0.6)
+    if (lod < 0.5)
         return;
 
     // Markers: small lettered discs along the top-right corner.

@@ -182,9 +182,14 @@ Result<OobRegistry> OobRegistry::build(const QStringList &yamlFiles, const QList
                         m.firstSeen = release->version;
                         if (it == fromSql.end()) {
                             fromSql.insert(m.id, m);
-                        } else if (const QStringList d = differences(*it, m); !d.isEmpty()) {
-                            reg.m_findings.append(conflict(*it, m, d));
+                            continue;
                         }
+                        // A re-registration (a squash replays the INSERT) that names no deprecation
+                        // leaves the earlier UPDATE's deprecation alone: ON CONFLICT DO NOTHING.
+                        if (!st.deprecated)
+                            m.deprecated = it->deprecated;
+                        if (const QStringList d = differences(*it, m); !d.isEmpty())
+                            reg.m_findings.append(conflict(*it, m, d));
                     } else if (it != fromSql.end()) {
                         if (st.deprecated)
                             it->deprecated = st.deprecated;

@@ -35,7 +35,7 @@ namespace sourcelimits {
 /// migrations stay well below 10 MB; 256 MiB leaves room for big data migrations.
 inline constexpr qint64 maxFileBytes = 256LL * 1024 * 1024;
 /// Total bytes kept from one source.
-inline constexpr qint64 maxSourceBytes = 1024LL * 1024 * 1024;
+inline constexpr qint64 maxSourceBytes = 512LL * 1024 * 1024;
 /// Entries in one archive (a zip bomb of empty entries must not hang us).
 inline constexpr qint64 maxEntries = 1000000;
 } // namespace sourcelimits
