@@ -23,16 +23,31 @@ ReleasesPanel::ReleasesPanel(Document *doc, QWidget *parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_ui->table->setModel(m_proxy);
     m_ui->table->sortByColumn(ReleaseTableModel::VersionColumn, Qt::AscendingOrder);
-    m_ui->table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_ui->table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_ui->table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
     m_ui->table->verticalHeader()->setDefaultSectionSize(m_ui->table->fontMetrics().height() + 6);
 
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_ui->table, &QWidget::customContextMenuRequested, this, &ReleasesPanel::showContextMenu);
-    connect(doc, &Document::catalogChanged, this, [this] { m_model->setCatalog(m_doc->catalog()); });
+    connect(doc, &Document::catalogChanged, this, [this] {
+        m_model->setCatalog(m_doc->catalog());
+        fitColumns();
+    });
     m_model->setCatalog(doc->catalog());
 }
 
 ReleasesPanel::~ReleasesPanel() = default;
+
+void ReleasesPanel::fitColumns()
+{
+    // Long schema names would push the last columns out of the dock: cap the numeric columns
+    // (their headers elide; the tooltip names the schema).
+    QTableView *table = m_ui->table;
+    table->resizeColumnsToContents();
+    const int cap = table->fontMetrics().horizontalAdvance(QStringLiteral("0000000"));
+    for (int c = ReleaseTableModel::FirstSchemaColumn; c < m_model->columnCount(); ++c)
+        table->setColumnWidth(c, std::min(table->columnWidth(c), cap));
+}
 
 QTableView *ReleasesPanel::table() const
 {

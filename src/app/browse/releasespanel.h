@@ -25,6 +25,7 @@ public:
 
 private:
     void showContextMenu(const QPoint &pos);
+    void fitColumns();
 
     Document *m_doc;
     std::unique_ptr<Ui::ReleasesPanel> m_ui;

@@ -86,7 +86,9 @@ void MigrationDetails::showMigration(const QString &schema, qint64 id)
     const auto introduced = catalog->graph.introducedIn(schema, id);
     QString html = QStringLiteral("<table cellspacing=\"2\">");
     auto row = [&html](const QString &key, const QString &value) {
-        html += QStringLiteral("<tr><td nowrap><i>%1</i>&nbsp;</td><td>%2</td></tr>").arg(key, value);
+        QString label = key.toHtmlEscaped();
+        label.replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+        html += QStringLiteral("<tr><td><i>%1</i>&nbsp;</td><td>%2</td></tr>").arg(label, value);
     };
     row(tr("Schema"), schema.toHtmlEscaped());
     row(tr("Introduced in"), introduced ? introduced->toString() : tr("unknown"));

@@ -45,8 +45,19 @@ LanesView::LanesView(Document *doc, QWidget *parent)
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
 
-    QAction *undo = doc->undoStack()->createUndoAction(this, tr("Undo"));
-    QAction *redo = doc->undoStack()->createRedoAction(this, tr("Redo"));
+    // Short fixed labels (the command text goes to the tooltip) so the toolbar does not jump
+    // while a lane is dragged.
+    QUndoStack *stack = doc->undoStack();
+    auto *undo = new QAction(tr("Undo"), this);
+    auto *redo = new QAction(tr("Redo"), this);
+    connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
+    connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &t) { undo->setToolTip(tr("Undo %1").arg(t)); });
+    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &t) { redo->setToolTip(tr("Redo %1").arg(t)); });
+    undo->setEnabled(stack->canUndo());
+    redo->setEnabled(stack->canRedo());
     m_ui->undoButton->setDefaultAction(undo);
     m_ui->redoButton->setDefaultAction(redo);
 
