@@ -1,7 +1,5 @@
 #include "sources/archivereader.h"
 
-#include "sources/tarparser.h"
-
 #include <QFile>
 
 #include <archive.h>
@@ -55,59 +53,11 @@ Result<SourceTree> ArchiveReader::read(const QString &path)
     return readMemory(bytes, path);
 }
 
-namespace {
-
-/// Decompresses a (possibly gzip/bzip2/xz compressed) tar with libarchive's raw format.
-Result<QByteArray> decompress(const QByteArray &bytes, const QString &name)
-{
-    using R = Result<QByteArray>;
-    std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
-    archive_read_support_filter_gzip(a.get());
-    archive_read_support_filter_bzip2(a.get());
-    archive_read_support_filter_xz(a.get());
-    archive_read_support_format_raw(a.get());
-    if (archive_read_open_memory(a.get(), bytes.constData(), size_t(bytes.size())) != ARCHIVE_OK)
-        return R::failure(name, QStringLiteral("not a readable archive: ") + archiveError(a.get()));
-    archive_entry *entry = nullptr;
-    if (archive_read_next_header(a.get(), &entry) != ARCHIVE_OK)
-        return R::failure(name, QStringLiteral("not a readable archive: ") + archiveError(a.get()));
-    // Gzip is usually 5-20x; start there and grow.
-    QByteArray out;
-    qsizetype len = 0;
-    qsizetype cap = qMax<qsizetype>(bytes.size() * 16, 1 << 20);
-    out.resize(cap);
-    for (;;) {
-        if (len == cap) {
-            if (cap >= sourcelimits::maxSourceBytes)
-                return R::failure(name, QStringLiteral("archive expands to more than %1 bytes").arg(sourcelimits::maxSourceBytes));
-            cap = qMin<qsizetype>(cap * 2, sourcelimits::maxSourceBytes);
-            out.resize(cap);
-        }
-        const la_ssize_t n = archive_read_data(a.get(), out.data() + len, size_t(cap - len));
-        if (n == 0)
-            break;
-        if (n < 0)
-            return R::failure(name, QStringLiteral("corrupt or truncated archive: ") + archiveError(a.get()));
-        len += qsizetype(n);
-    }
-    out.resize(len);
-    return out;
-}
-
-} // namespace
-
 Result<SourceTree> ArchiveReader::readMemory(const QByteArray &bytes, const QString &name)
 {
     using R = Result<SourceTree>;
     if (bytes.isEmpty())
         return R::failure(name, QStringLiteral("archive is empty"));
-    if (!name.endsWith(u".zip", Qt::CaseInsensitive)) {
-        const auto tar = decompress(bytes, name);
-        if (!tar)
-            return tar.error();
-        return TarParser::parse(*tar, name);
-    }
-
     std::unique_ptr<archive, ArchiveDeleter> a(archive_read_new());
     archive_read_support_filter_gzip(a.get());
     archive_read_support_filter_bzip2(a.get());
@@ -115,6 +65,8 @@ Result<SourceTree> ArchiveReader::readMemory(const QByteArray &bytes, const QStr
     archive_read_support_format_tar(a.get());
     archive_read_support_format_gnutar(a.get());
     archive_read_support_format_zip(a.get());
+    // Names in these archives are UTF-8; saying so spares libarchive a locale conversion per entry.
+    archive_read_set_options(a.get(), "hdrcharset=UTF-8");
     if (archive_read_open_memory(a.get(), bytes.constData(), size_t(bytes.size())) != ARCHIVE_OK)
         return R::failure(name, QStringLiteral("not a readable archive: ") + archiveError(a.get()));
 
