@@ -95,46 +95,58 @@ MigrationOutcome PostgresExecutor::execute(const QString &schema, const Migratio
     const QByteArray &sql = up ? m.upQuery : m.downQuery;
     QElapsedTimer timer;
     timer.start();
-    // The log row first, committed on its own: a crash mid-migration leaves it dirty (success NULL).
-    PgExecResult r = m_session.execRaw(
+    // Transactional migrations log inside their own transaction (BEGIN and the log row in one
+    // round trip, the outcome and COMMIT in another): a crash rolls both back, exactly as the
+    // migration itself. Migrations outside a transaction commit their log row first, so a crash
+    // leaves it dirty (success NULL), as the product's migrator does.
+    const QByteArray insert =
         "INSERT INTO migration_logs (migration_logs_schema_version, schema, version, up, started_at) VALUES (2, "
-        + lit(schema) + ", " + QByteArray::number(m.id) + ", " + (up ? "true" : "false") + ", clock_timestamp()) RETURNING id");
+        + lit(schema) + ", " + QByteArray::number(m.id) + ", " + (up ? "true" : "false")
+        + ", clock_timestamp()) RETURNING id::text || '|' || started_at::text";
+    PgExecResult r = m_session.execRaw(outsideTransaction ? insert : "BEGIN;\n" + insert);
     if (!r.ok) {
+        if (!outsideTransaction)
+            m_session.execRaw("ROLLBACK");
         out.status = MigrationOutcome::Status::Failed;
         out.error = QStringLiteral("cannot write migration_logs: %1").arg(r.message);
         return out;
     }
-    const QByteArray where = " WHERE id = " + r.firstValue.toUtf8();
+    const QByteArray logId = r.firstValue.section(u'|', 0, 0).toUtf8();
+    const QByteArray startedAt = lit(r.firstValue.section(u'|', 1));
+    const QByteArray where = " WHERE id = " + logId;
+    const QByteArray done = "UPDATE migration_logs SET finished_at = clock_timestamp(), success = true" + where;
     int line = 0;
     if (outsideTransaction) {
         r = runStatements(sql, &line);
         if (r.ok && injectFailure)
             r = m_session.execRaw("DO $$ BEGIN RAISE EXCEPTION 'passlane: injected failure'; END $$");
+        if (r.ok)
+            r = m_session.execRaw(done);
     } else {
-        m_session.execRaw("BEGIN");
         r = m_session.execRaw(sql);
         if (!r.ok && r.position > 0)
             line = SqlScript::lineAt(QString::fromUtf8(sql), r.position - 1);
         if (r.ok && injectFailure)
             r = m_session.execRaw("DO $$ BEGIN RAISE EXCEPTION 'passlane: injected failure'; END $$");
         if (r.ok) {
-            r = m_session.execRaw("UPDATE migration_logs SET finished_at = clock_timestamp(), success = true" + where);
-            m_session.execRaw("COMMIT");
+            r = m_session.execRaw(done + ";\nCOMMIT");
         } else {
             m_session.execRaw("ROLLBACK");
             if (line == 0 && !injectFailure)
                 line = locateFailure(sql);
         }
     }
-    if (outsideTransaction && r.ok)
-        r = m_session.execRaw("UPDATE migration_logs SET finished_at = clock_timestamp(), success = true" + where);
     if (!r.ok) {
         out.status = MigrationOutcome::Status::Failed;
         out.error = describe(r);
         out.sqlState = r.sqlState;
         out.line = line;
-        m_session.execRaw("UPDATE migration_logs SET finished_at = clock_timestamp(), success = false, error_message = "
-                          + lit(out.error) + where);
+        // The row may be gone with the rollback, or committed by the file part-way: upsert it.
+        m_session.execRaw("INSERT INTO migration_logs (id, migration_logs_schema_version, schema, version, up, started_at, "
+                          "finished_at, success, error_message) VALUES (" + logId + ", 2, " + lit(schema) + ", "
+                          + QByteArray::number(m.id) + ", " + (up ? "true" : "false") + ", " + startedAt
+                          + ", clock_timestamp(), false, " + lit(out.error) + ") ON CONFLICT (id) DO UPDATE SET "
+                          "finished_at = EXCLUDED.finished_at, success = false, error_message = EXCLUDED.error_message");
     }
     out.durationMs = (timer.nsecsElapsed() + 500000) / 1000000;
     return out;
