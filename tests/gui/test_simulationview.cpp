@@ -13,7 +13,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QLineEdit>
+#include <QRadioButton>
+#include <QSettings>
 #include <QTableView>
+#include <QTemporaryDir>
+
+#include "simulation/simulationconnectiondialog.h"
+#include "simulator/customerexport.h"
 
 using namespace passlane;
 
@@ -26,6 +33,8 @@ private Q_SLOTS:
     void injectFailure_data();
     void injectFailure();
     void cancelRealRun();
+    void startFromCustomerExport();
+    void passwordStaysInMemory();
 
 private:
     std::shared_ptr<const Catalog> m_sample;
@@ -176,6 +185,60 @@ void TestSimulationView::cancelRealRun()
     QVERIFY(!out.result->completed);
     QCOMPARE(view.timelineModel()->rowCount(), out.result->timeline.size());
     qInfo("canceled after %d progress reports, %d timeline rows", int(progress.count()), int(out.result->timeline.size()));
+}
+
+void TestSimulationView::startFromCustomerExport()
+{
+    // A customer's export (here: what 1.2.0 looks like, written by the simulator's own writer).
+    const Result<StartState> state = StartState::fromRelease(*m_sample, *Version::parse(u"1.2.0"), 0.5,
+                                                             QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC));
+    QVERIFY(state.ok());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("customer.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(CustomerExport::toJson(state.value(), QStringLiteral("acme")));
+    file.close();
+
+    Document doc;
+    doc.setCatalog(m_sample);
+    doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    SimulationView view(&doc);
+    view.show();
+    view.findChild<QRadioButton *>(QStringLiteral("startExportRadio"))->setChecked(true);
+    view.findChild<QLineEdit *>(QStringLiteral("exportEdit"))->setText(path);
+    view.run();
+    QVERIFY(view.runner()->waitForFinished());
+    const SimulationOutcome &out = view.runner()->lastOutcome();
+    QVERIFY2(out.result, qPrintable(out.error));
+    QVERIFY(out.plan);
+    QCOMPARE(out.plan->from.toString(), QStringLiteral("1.2.0")); // the export's version, not the picker's
+    QVERIFY2(out.result->completed, qPrintable(out.result->failure));
+    QCOMPARE(view.timelineModel()->rowCount(), out.result->timeline.size());
+}
+
+void TestSimulationView::passwordStaysInMemory()
+{
+    PostgresConnection c;
+    c.host = QStringLiteral("db.example");
+    c.user = QStringLiteral("sg");
+    c.database = QStringLiteral("postgres");
+    c.password = QStringLiteral("s3cr3t'pw");
+    QVERIFY(!c.conninfo(false).contains(QStringLiteral("s3cr3t")));
+    QVERIFY(c.conninfo(true).contains(QStringLiteral("password='s3cr3t\\'pw'")));
+    SimulationConnectionDialog dialog(c);
+    QCOMPARE(dialog.connection().password, c.password);
+    SimulationConnectionDialog::saveSettings(dialog.connection());
+    QSettings settings;
+    settings.sync();
+    for (const QString &key : settings.allKeys())
+        QVERIFY2(!settings.value(key).toString().contains(QStringLiteral("s3cr3t")), qPrintable(key));
+    QFile raw(settings.fileName());
+    if (raw.open(QIODevice::ReadOnly))
+        QVERIFY(!raw.readAll().contains("s3cr3t"));
+    const PostgresConnection loaded = SimulationConnectionDialog::loadSettings();
+    QCOMPARE(loaded.host, c.host);
+    QVERIFY(loaded.password.isEmpty());
 }
 
 QTEST_MAIN(TestSimulationView)
