@@ -100,7 +100,7 @@ void MainWindow::createDocks()
     m_findingsDock->setObjectName(QStringLiteral("findingsDock"));
     m_findingsDock->setWidget(m_findings);
     addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
-    resizeDocks({m_releasesDock}, {520}, Qt::Horizontal);
+    resizeDocks({m_releasesDock}, {480}, Qt::Horizontal);
     resizeDocks({m_findingsDock}, {220}, Qt::Vertical);
     connect(m_findings, &FindingsPanel::migrationActivated, this, [this] { m_ui->tabs->setCurrentWidget(m_graph); });
 

@@ -24,7 +24,7 @@ ReleasesPanel::ReleasesPanel(Document *doc, QWidget *parent)
     m_ui->table->setModel(m_proxy);
     m_ui->table->sortByColumn(ReleaseTableModel::VersionColumn, Qt::AscendingOrder);
     m_ui->table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_ui->table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    m_ui->table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_ui->table->verticalHeader()->setDefaultSectionSize(m_ui->table->fontMetrics().height() + 6);
 
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
@@ -44,7 +44,7 @@ void ReleasesPanel::fitColumns()
     // (their headers elide; the tooltip names the schema).
     QTableView *table = m_ui->table;
     table->resizeColumnsToContents();
-    const int cap = table->fontMetrics().horizontalAdvance(QStringLiteral("0000000"));
+    const int cap = table->fontMetrics().horizontalAdvance(QStringLiteral("codeint")) + 10;
     for (int c = ReleaseTableModel::FirstSchemaColumn; c < m_model->columnCount(); ++c)
         table->setColumnWidth(c, std::min(table->columnWidth(c), cap));
 }

@@ -57,6 +57,10 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     // Cosmetic pens stay one pixel wide whatever the zoom: cheap and always visible.
     QPen pen(m_color, m_emphasized ? 2.5 : 1.0);
     pen.setCosmetic(lod < 1.0);
+    // Far out, hundreds of antialiased splines dominate a frame and the eye cannot tell.
+    const bool antialiased = painter->testRenderHint(QPainter::Antialiasing);
+    if (lod < 0.35)
+        painter->setRenderHint(QPainter::Antialiasing, false);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(m_path);
@@ -65,4 +69,5 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setBrush(m_color);
         painter->drawPolygon(m_arrow);
     }
+    painter->setRenderHint(QPainter::Antialiasing, antialiased); // the view skips state saves
 }
