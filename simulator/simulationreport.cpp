@@ -11,29 +11,6 @@ namespace passlane {
 
 namespace {
 
-QJsonObject findingJson(const Finding &f)
-{
-    QJsonObject o{{QLatin1String("severity"), severityName(f.severity)}, {QLatin1String("kind"), f.kind},
-                  {QLatin1String("message"), f.message}};
-    if (!f.release.isEmpty())
-        o.insert(QLatin1String("release"), f.release);
-    if (!f.schema.isEmpty())
-        o.insert(QLatin1String("schema"), f.schema);
-    if (f.id)
-        o.insert(QLatin1String("id"), *f.id);
-    if (!f.file.isEmpty())
-        o.insert(QLatin1String("file"), f.file);
-    return o;
-}
-
-QJsonArray findingsJson(const Findings &findings)
-{
-    QJsonArray a;
-    for (const Finding &f : findings)
-        a.append(findingJson(f));
-    return a;
-}
-
 QJsonArray strings(const QStringList &list)
 {
     return QJsonArray::fromStringList(list);
@@ -170,8 +147,8 @@ QJsonObject SimulationReport::toJsonObject(const SimulationResult &r)
         manual.append(QJsonObject{{QLatin1String("schema"), m.schema}, {QLatin1String("migration"), m.id},
                                   {QLatin1String("reason"), m.reason}, {QLatin1String("sql"), m.sql}});
     o.insert(QLatin1String("manualSteps"), manual);
-    o.insert(QLatin1String("findings"), findingsJson(r.findings));
-    o.insert(QLatin1String("lint"), findingsJson(r.lint));
+    o.insert(QLatin1String("findings"), findingsToJson(r.findings));
+    o.insert(QLatin1String("lint"), findingsToJson(r.lint));
     QJsonArray logs;
     for (const MigrationLogRow &l : r.migrationLogs) {
         QJsonObject row{{QLatin1String("id"), l.id}, {QLatin1String("schema"), l.schema}, {QLatin1String("version"), l.version},

@@ -5,6 +5,8 @@
 
 #include "plan/planner.h"
 #include "report/planreport.h"
+#include "simulator/migrationlint.h"
+#include "simulator/simulationreport.h"
 
 #include <cstdio>
 
@@ -82,7 +84,14 @@ int runPlan(const QStringList &args)
         printError(plan.error().toString());
         return 2;
     }
-    if (!writeOutput(renderPlanReport(*plan, catalog->oob, planner.versions(), *format), parser.value(QStringLiteral("out"))))
+    // The migrations the plan runs, linted statically: part-way commits, locking DDL, NOT NULL
+    // without a default. Reported beside the plan; they do not make it fail.
+    const Findings lint = MigrationLint::lintPlan(catalog->graph, *plan);
+    ReportWriter writer;
+    addPlanReport(writer, *plan, catalog->oob, planner.versions());
+    writer.addJson(QStringLiteral("lint"), findingsToJson(lint));
+    writer.addSection(SimulationReport::lintSection(lint));
+    if (!writeOutput(writer.render(*format), parser.value(QStringLiteral("out"))))
         return 2;
     return plan->ok() ? 0 : 1;
 }

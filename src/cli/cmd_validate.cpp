@@ -11,24 +11,6 @@
 
 namespace passlane::cli {
 
-namespace {
-
-QJsonObject toJson(const Finding &f)
-{
-    QJsonObject o{{QStringLiteral("severity"), severityName(f.severity)},
-                  {QStringLiteral("kind"), f.kind},
-                  {QStringLiteral("release"), f.release},
-                  {QStringLiteral("schema"), f.schema},
-                  {QStringLiteral("id"), f.id ? QJsonValue(double(*f.id)) : QJsonValue()},
-                  {QStringLiteral("file"), f.file},
-                  {QStringLiteral("message"), f.message}};
-    if (!f.firstRelease.isEmpty())
-        o.insert(QStringLiteral("first_release"), f.firstRelease);
-    return o;
-}
-
-} // namespace
-
 int runValidate(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -75,7 +57,7 @@ int runValidate(const QStringList &args)
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray list;
         for (const Finding &f : shown)
-            list.append(toJson(f));
+            list.append(findingToJson(f));
         QJsonObject summary;
         for (const char *s : {"error", "warning", "info"})
             summary.insert(QLatin1String(s), bySeverity.value(QLatin1String(s)));

@@ -30,4 +30,26 @@ qsizetype errorCount(const Findings &findings)
     return std::count_if(findings.begin(), findings.end(), [](const Finding &f) { return f.isError(); });
 }
 
+QJsonObject findingToJson(const Finding &f)
+{
+    QJsonObject o{{QStringLiteral("severity"), severityName(f.severity)},
+                  {QStringLiteral("kind"), f.kind},
+                  {QStringLiteral("release"), f.release},
+                  {QStringLiteral("schema"), f.schema},
+                  {QStringLiteral("id"), f.id ? QJsonValue(double(*f.id)) : QJsonValue()},
+                  {QStringLiteral("file"), f.file},
+                  {QStringLiteral("message"), f.message}};
+    if (!f.firstRelease.isEmpty())
+        o.insert(QStringLiteral("first_release"), f.firstRelease);
+    return o;
+}
+
+QJsonArray findingsToJson(const Findings &findings)
+{
+    QJsonArray a;
+    for (const Finding &f : findings)
+        a.append(findingToJson(f));
+    return a;
+}
+
 } // namespace passlane

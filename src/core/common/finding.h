@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -31,5 +33,10 @@ using Findings = QList<Finding>;
 
 /// Counts findings at error level.
 qsizetype errorCount(const Findings &findings);
+
+/// The JSON form every tool output uses: severity, kind, release, schema, id (null when none),
+/// file, message, and first_release on edits.
+QJsonObject findingToJson(const Finding &finding);
+QJsonArray findingsToJson(const Findings &findings);
 
 } // namespace passlane
