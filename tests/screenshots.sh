@@ -31,7 +31,7 @@ run light
 # One dark picture of the graph, to show the palette that follows the system.
 tmp="$(mktemp -d)"
 out_light="$out"; out="$tmp"; run dark; out="$out_light"
-cp "$tmp/02-graph-migration.png" "$out/07-graph-dark.png"
+cp "$tmp/02-graph-migration.png" "$out/06-graph-dark.png"
 rm -rf "$tmp"
 
 # Keep the committed pictures small.
