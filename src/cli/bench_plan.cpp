@@ -47,7 +47,6 @@ int benchPlan(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Plans every ordered pair of the loaded releases and prints the time."));
     addSourceOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Release archives or folders."), QStringLiteral("[SOURCE...]"));
     if (args.contains(QStringLiteral("--help"))) {
         std::printf("%s", qUtf8Printable(parser.helpText()));
         return 0;

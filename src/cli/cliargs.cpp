@@ -40,6 +40,24 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args)
     return true;
 }
 
+void addReportOptions(QCommandLineParser &parser, const QString &defaultFormat)
+{
+    parser.addOption({QStringLiteral("format"), QStringLiteral("json, markdown or html (default %1).").arg(defaultFormat),
+                      QStringLiteral("FORMAT"), defaultFormat});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Write the report to FILE instead of stdout."), QStringLiteral("FILE")});
+}
+
+std::optional<ReportFormat> reportFormatOption(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("json")))
+        return ReportFormat::Json;
+    const QString name = parser.value(QStringLiteral("format"));
+    const auto format = reportFormatFromName(name);
+    if (!format)
+        printError(QStringLiteral("--format: '%1' is not one of json, markdown, html").arg(name));
+    return format;
+}
+
 std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser)
 {
     LoadRequest request;

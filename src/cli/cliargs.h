@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "report/reportwriter.h"
 
 #include <QCommandLineParser>
 
@@ -19,6 +20,11 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args);
 /// settings, --oob files. With no sources and no project: the bundled sample (and its registry).
 /// On failure prints one line naming the file and returns nullopt.
 std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser);
+
+/// Adds --format FORMAT (json, markdown or html; `defaultFormat` when absent) and --out FILE.
+void addReportOptions(QCommandLineParser &parser, const QString &defaultFormat = QStringLiteral("markdown"));
+/// The report format chosen by --format (or --json); prints the problem and returns nullopt.
+std::optional<ReportFormat> reportFormatOption(const QCommandLineParser &parser);
 
 /// loadCatalog(), printing "passlane-cli: <file>: <problem>" on failure.
 std::optional<Catalog> loadCatalogOrReport(const LoadRequest &request);

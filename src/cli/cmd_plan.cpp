@@ -8,7 +8,6 @@
 #include "simulator/migrationlint.h"
 #include "simulator/simulationreport.h"
 
-#include <cstdio>
 
 namespace passlane::cli {
 
@@ -50,24 +49,12 @@ int runPlan(const QStringList &args)
     addSourceOptions(parser);
     parser.addOption({QStringLiteral("from"), QStringLiteral("Source release (6.3.0 or v6.3.0)."), QStringLiteral("VERSION")});
     parser.addOption({QStringLiteral("to"), QStringLiteral("Target release."), QStringLiteral("VERSION")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("json, markdown (default) or html."), QStringLiteral("FORMAT"),
-                      QStringLiteral("markdown")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Write the report to FILE instead of stdout."), QStringLiteral("FILE")});
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Release archives or folders (default: the bundled sample)."),
-                                 QStringLiteral("[SOURCE...]"));
-    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        std::printf("%s", qUtf8Printable(parser.helpText()));
-        return 0;
-    }
+    addReportOptions(parser);
     if (!parseArgs(parser, args))
         return 2;
-    auto format = reportFormatFromName(parser.value(QStringLiteral("format")));
-    if (parser.isSet(QStringLiteral("json")))
-        format = ReportFormat::Json;
-    if (!format) {
-        printError(QStringLiteral("--format: '%1' is not one of json, markdown, html").arg(parser.value(QStringLiteral("format"))));
+    const auto format = reportFormatOption(parser);
+    if (!format)
         return 2;
-    }
     const auto request = loadRequestFromParser(parser);
     if (!request)
         return 2;

@@ -53,8 +53,6 @@ void addSimulateOptions(QCommandLineParser &p)
     opt("rows-for", "Rows for one OOB migration: ID=N (repeatable).", "ID=N");
     opt("migration-time", "Simulated milliseconds per schema migration (sqlite).", "MS", "1000");
     opt("no-lint", "Skip the lint of applied migrations.");
-    opt("format", "json, markdown (default) or html.", "FORMAT", "markdown");
-    opt("out", "Write the report to FILE instead of stdout.", "FILE");
 }
 
 std::optional<Version> versionOption(const QCommandLineParser &p, const QString &name)
@@ -96,15 +94,12 @@ int runSimulate(const QStringList &args)
                                                     "(default) or the real SQL on a PostgreSQL scratch database."));
     addSourceOptions(parser);
     addSimulateOptions(parser);
+    addReportOptions(parser);
     if (!parseArgs(parser, args))
         return 2;
-    auto format = reportFormatFromName(parser.value(QStringLiteral("format")));
-    if (parser.isSet(QStringLiteral("json")))
-        format = ReportFormat::Json;
-    if (!format) {
-        printError(QStringLiteral("--format: '%1' is not one of json, markdown, html").arg(parser.value(QStringLiteral("format"))));
+    const auto format = reportFormatOption(parser);
+    if (!format)
         return 2;
-    }
     SimulationRequest request;
     const auto backend = backendFromName(parser.value(QStringLiteral("backend")));
     if (!backend) {

@@ -25,23 +25,12 @@ int runWindows(const QStringList &args)
     parser.addOption({QStringLiteral("propose"), QStringLiteral("Move a deprecation: ID=MAJOR.MINOR (or ID=none). Repeatable."),
                       QStringLiteral("ID=VERSION")});
     parser.addOption({QStringLiteral("to"), QStringLiteral("Target release (default: the latest loaded)."), QStringLiteral("VERSION")});
-    parser.addOption({QStringLiteral("format"), QStringLiteral("markdown (default), json or html."), QStringLiteral("FORMAT"),
-                      QStringLiteral("markdown")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Write the report to FILE."), QStringLiteral("FILE")});
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Release archives or folders."), QStringLiteral("[SOURCE...]"));
-    if (args.contains(QStringLiteral("--help")) || args.contains(QStringLiteral("-h"))) {
-        std::printf("%s", qUtf8Printable(parser.helpText()));
-        return 0;
-    }
+    addReportOptions(parser);
     if (!parseArgs(parser, args))
         return 2;
-    auto format = reportFormatFromName(parser.value(QStringLiteral("format")));
-    if (parser.isSet(QStringLiteral("json")))
-        format = ReportFormat::Json;
-    if (!format) {
-        printError(QStringLiteral("--format: '%1' is not one of json, markdown, html").arg(parser.value(QStringLiteral("format"))));
+    const auto format = reportFormatOption(parser);
+    if (!format)
         return 2;
-    }
     QList<WindowProposal> proposals;
     for (const QString &text : parser.values(QStringLiteral("propose"))) {
         const auto p = WindowAnalysis::parseProposal(text);
