@@ -219,4 +219,4 @@ void TestPlannerView::selectingManualStepShowsSql()
 }
 
 QTEST_MAIN(TestPlannerView)
-#include "test_plannerview.moc"
+#include "tst_plannerview.moc"

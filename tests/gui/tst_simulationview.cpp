@@ -242,4 +242,4 @@ void TestSimulationView::passwordStaysInMemory()
 }
 
 QTEST_MAIN(TestSimulationView)
-#include "test_simulationview.moc"
+#include "tst_simulationview.moc"

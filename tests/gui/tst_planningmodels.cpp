@@ -181,4 +181,4 @@ void TestPlanningModels::windowAnalysis()
 }
 
 QTEST_MAIN(TestPlanningModels)
-#include "test_planningmodels.moc"
+#include "tst_planningmodels.moc"

@@ -148,4 +148,4 @@ void TestReportExport::withProposals()
 }
 
 QTEST_MAIN(TestReportExport)
-#include "test_reportexport.moc"
+#include "tst_reportexport.moc"

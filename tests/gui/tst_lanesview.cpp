@@ -283,4 +283,4 @@ void TestLanesView::realWhatIfWithCustomers()
 }
 
 QTEST_MAIN(TestLanesView)
-#include "test_lanesview.moc"
+#include "tst_lanesview.moc"
