@@ -3,6 +3,7 @@
 #include "document/document.h"
 #include "graph/graphview.h"
 #include "mainwindow.h"
+#include "simulation/simulationview.h"
 
 #include <QApplication>
 #include <QDir>
@@ -59,6 +60,9 @@ void ScreenshotRunner::next()
     } else if (m_step - graphShots + 1 < tabs->count()) {
         const int tab = m_step - graphShots + 1;
         tabs->setCurrentIndex(tab);
+        // An empty timeline shows nothing worth seeing: rehearse the plan first.
+        if (auto *simulation = qobject_cast<SimulationView *>(tabs->widget(tab)))
+            simulation->run();
         QTimer::singleShot(SettleMs, this, [this, tab, tabs] {
             QString name = tabs->tabText(tab).toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
             name.remove(QLatin1Char('&'));
