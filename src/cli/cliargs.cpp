@@ -94,4 +94,12 @@ std::optional<Catalog> loadCatalogOrReport(const LoadRequest &request)
     return std::move(catalog).value();
 }
 
+std::optional<Catalog> loadCatalogFromParser(const QCommandLineParser &parser)
+{
+    const auto request = loadRequestFromParser(parser);
+    if (!request)
+        return std::nullopt;
+    return loadCatalogOrReport(*request);
+}
+
 } // namespace passlane::cli

@@ -26,6 +26,9 @@ void addReportOptions(QCommandLineParser &parser, const QString &defaultFormat =
 /// The report format chosen by --format (or --json); prints the problem and returns nullopt.
 std::optional<ReportFormat> reportFormatOption(const QCommandLineParser &parser);
 
+/// loadRequestFromParser() then loadCatalogOrReport(): what most commands start with.
+std::optional<Catalog> loadCatalogFromParser(const QCommandLineParser &parser);
+
 /// loadCatalog(), printing "passlane-cli: <file>: <problem>" on failure.
 std::optional<Catalog> loadCatalogOrReport(const LoadRequest &request);
 

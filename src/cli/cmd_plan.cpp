@@ -55,10 +55,7 @@ int runPlan(const QStringList &args)
     const auto format = reportFormatOption(parser);
     if (!format)
         return 2;
-    const auto request = loadRequestFromParser(parser);
-    if (!request)
-        return 2;
-    const auto catalog = loadCatalogOrReport(*request);
+    const auto catalog = loadCatalogFromParser(parser);
     if (!catalog)
         return 2;
     const Planner planner(catalog->graph, catalog->oob);

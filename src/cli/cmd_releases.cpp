@@ -38,10 +38,7 @@ int runReleases(const QStringList &args)
     addSourceOptions(parser);
     if (!parseArgs(parser, args))
         return 2;
-    const auto request = loadRequestFromParser(parser);
-    if (!request)
-        return 2;
-    const auto catalog = loadCatalogOrReport(*request);
+    const auto catalog = loadCatalogFromParser(parser);
     if (!catalog)
         return 2;
 

@@ -15,10 +15,7 @@ int runStitch(const QStringList &args)
                       QStringLiteral("FILE")});
     if (!parseArgs(parser, args))
         return 2;
-    const auto request = loadRequestFromParser(parser);
-    if (!request)
-        return 2;
-    const auto catalog = loadCatalogOrReport(*request);
+    const auto catalog = loadCatalogFromParser(parser);
     if (!catalog)
         return 2;
 

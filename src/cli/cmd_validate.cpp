@@ -37,10 +37,7 @@ int runValidate(const QStringList &args)
     for (const QString &k : parser.values(QStringLiteral("kind")))
         kinds.append(k.split(u',', Qt::SkipEmptyParts));
 
-    const auto request = loadRequestFromParser(parser);
-    if (!request)
-        return 2;
-    const auto catalog = loadCatalogOrReport(*request);
+    const auto catalog = loadCatalogFromParser(parser);
     if (!catalog)
         return 2;
 

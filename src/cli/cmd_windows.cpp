@@ -63,10 +63,7 @@ int runWindows(const QStringList &args)
             return 2;
         }
     }
-    const auto request = loadRequestFromParser(parser);
-    if (!request)
-        return 2;
-    const auto catalog = loadCatalogOrReport(*request);
+    const auto catalog = loadCatalogFromParser(parser);
     if (!catalog)
         return 2;
     const WindowAnalysis analysis(VersionIndex(catalog->graph.versions()));
