@@ -27,6 +27,17 @@ struct Finding {
     QString firstRelease; ///< for edited-migration: the release whose definition came first
 
     bool isError() const { return severity == Severity::Error; }
+
+    /// A finding about a file that is not tied to a release or migration yet (callers fill more in).
+    static Finding about(Severity severity, QLatin1String kind, const QString &file, const QString &message)
+    {
+        Finding f;
+        f.severity = severity;
+        f.kind = kind;
+        f.file = file;
+        f.message = message;
+        return f;
+    }
 };
 
 using Findings = QList<Finding>;

@@ -9,16 +9,6 @@ namespace passlane {
 
 namespace {
 
-Finding metadataFinding(Severity severity, const char *kind, const QString &file, const QString &message)
-{
-    Finding f;
-    f.severity = severity;
-    f.kind = QLatin1String(kind);
-    f.file = file;
-    f.message = message;
-    return f;
-}
-
 QString lineOf(const YAML::Node &node)
 {
     const YAML::Mark mark = node.Mark();
@@ -48,7 +38,7 @@ void readParents(const YAML::Node &value, const QString &key, const QString &fil
         if (auto id = toId(item))
             out.parents.append(*id);
         else
-            out.findings.append(metadataFinding(Severity::Error, "invalid-metadata", file,
+            out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
                                                 QStringLiteral("%1: '%2' is not an integer migration id%3")
                                                     .arg(key, scalarText(item), lineOf(item))));
     };
@@ -60,7 +50,7 @@ void readParents(const YAML::Node &value, const QString &key, const QString &fil
     } else if (value.IsScalar()) {
         addOne(value);
     } else {
-        out.findings.append(metadataFinding(Severity::Error, "invalid-metadata", file,
+        out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
                                             QStringLiteral("%1 must be a list of migration ids%2").arg(key, lineOf(value))));
     }
 }
@@ -72,7 +62,7 @@ void readFlag(const YAML::Node &value, const QString &key, const QString &file, 
         flag = v;
         return;
     }
-    out.findings.append(metadataFinding(Severity::Error, "invalid-metadata", file,
+    out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
                                         QStringLiteral("%1: '%2' is not true or false%3").arg(key, scalarText(value), lineOf(value))));
 }
 
@@ -94,7 +84,7 @@ MigrationMetadata MetadataParser::parse(const QByteArray &yaml, const QString &f
         if (root.IsNull())
             return out; // an empty file: no name, no parents
         if (!root.IsMap()) {
-            out.findings.append(metadataFinding(Severity::Error, "invalid-metadata", file,
+            out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
                                                 QStringLiteral("metadata is not a map of keys to values")));
             return out;
         }
@@ -106,7 +96,7 @@ MigrationMetadata MetadataParser::parse(const QByteArray &yaml, const QString &f
             } else if (key == u"parents") {
                 readParents(value, key, file, out);
             } else if (key == u"parent") {
-                out.findings.append(metadataFinding(Severity::Warning, "parent-alias", file,
+                out.findings.append(Finding::about(Severity::Warning, QLatin1String("parent-alias"), file,
                                                     QStringLiteral("singular 'parent:'%1 read as 'parents:'").arg(lineOf(kv.first))));
                 readParents(value, key, file, out);
             } else if (key == u"privileged") {
@@ -118,16 +108,16 @@ MigrationMetadata MetadataParser::parse(const QByteArray &yaml, const QString &f
             } else if (key == u"bestEffortTerminateBlockingTransactions") {
                 readFlag(value, key, file, out.bestEffortTerminateBlockingTransactions, out);
             } else {
-                out.findings.append(metadataFinding(Severity::Warning, "unknown-key", file,
+                out.findings.append(Finding::about(Severity::Warning, QLatin1String("unknown-key"), file,
                                                     QStringLiteral("unknown key '%1'%2 ignored").arg(key, lineOf(kv.first))));
             }
         }
     } catch (const YAML::Exception &e) {
-        out.findings.append(metadataFinding(Severity::Error, "invalid-metadata", file,
+        out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
                                             QStringLiteral("invalid YAML at line %1: %2")
                                                 .arg(e.mark.line + 1).arg(QString::fromStdString(e.msg))));
     } catch (const std::exception &e) {
-        out.findings.append(metadataFinding(Severity::Error, "invalid-metadata", file,
+        out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
                                             QStringLiteral("cannot read metadata: %1").arg(QString::fromLocal8Bit(e.what()))));
     }
     std::sort(out.parents.begin(), out.parents.end());

@@ -9,16 +9,6 @@ bool isWordChar(char c)
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-Finding check(Severity severity, const char *kind, const QString &file, const QString &message)
-{
-    Finding f;
-    f.severity = severity;
-    f.kind = QLatin1String(kind);
-    f.file = file;
-    f.message = message;
-    return f;
-}
-
 } // namespace
 
 QByteArray StaticChecks::normalizeSql(const QByteArray &sql)
@@ -162,24 +152,24 @@ Findings StaticChecks::checkDefinition(const Migration &m, const Files &files)
     const QString &metaFile = files.metadata;
 
     if (!isValidUtf8(m.upQuery))
-        out.append(check(Severity::Warning, "non-utf8-sql", upFile, QStringLiteral("up.sql is not valid UTF-8")));
+        out.append(Finding::about(Severity::Warning, QLatin1String("non-utf8-sql"), upFile, QStringLiteral("up.sql is not valid UTF-8")));
     if (!isValidUtf8(m.downQuery))
-        out.append(check(Severity::Warning, "non-utf8-sql", downFile, QStringLiteral("down.sql is not valid UTF-8")));
+        out.append(Finding::about(Severity::Warning, QLatin1String("non-utf8-sql"), downFile, QStringLiteral("down.sql is not valid UTF-8")));
 
     const QByteArray up = normalizeSql(m.upQuery);
     const QByteArray down = normalizeSql(m.downQuery);
     if (up.trimmed().isEmpty() || up.trimmed() == ";")
-        out.append(check(Severity::Warning, "empty-up", upFile, QStringLiteral("up.sql has no statements")));
+        out.append(Finding::about(Severity::Warning, QLatin1String("empty-up"), upFile, QStringLiteral("up.sql has no statements")));
 
     const bool concurrent = createsIndexConcurrently(up);
     if (concurrent && !m.createIndexConcurrently)
-        out.append(check(Severity::Error, "concurrent-flag-mismatch", metaFile,
+        out.append(Finding::about(Severity::Error, QLatin1String("concurrent-flag-mismatch"), metaFile,
                          QStringLiteral("up.sql creates an index CONCURRENTLY but createIndexConcurrently is not set")));
     else if (!concurrent && m.createIndexConcurrently)
-        out.append(check(Severity::Error, "concurrent-flag-mismatch", metaFile,
+        out.append(Finding::about(Severity::Error, QLatin1String("concurrent-flag-mismatch"), metaFile,
                          QStringLiteral("createIndexConcurrently is set but up.sql creates no index CONCURRENTLY")));
     if (createsIndexConcurrently(down))
-        out.append(check(Severity::Error, "concurrent-index-in-down", downFile,
+        out.append(Finding::about(Severity::Error, QLatin1String("concurrent-index-in-down"), downFile,
                          QStringLiteral("down.sql creates an index CONCURRENTLY: downgrades are offline, create it plainly")));
 
     QList<QByteArray> found = privilegedStatementsIn(up);
@@ -187,11 +177,11 @@ Findings StaticChecks::checkDefinition(const Migration &m, const Files &files)
         if (!found.contains(s))
             found.append(s);
     if (!found.isEmpty() && !m.privileged)
-        out.append(check(Severity::Error, "privileged-flag-mismatch", metaFile,
+        out.append(Finding::about(Severity::Error, QLatin1String("privileged-flag-mismatch"), metaFile,
                          QStringLiteral("needs a superuser (%1) but privileged is not set")
                              .arg(QString::fromLatin1(found.join(", ")))));
     else if (found.isEmpty() && m.privileged)
-        out.append(check(Severity::Warning, "privileged-flag-mismatch", metaFile,
+        out.append(Finding::about(Severity::Warning, QLatin1String("privileged-flag-mismatch"), metaFile,
                          QStringLiteral("privileged is set but no statement needs a superuser")));
     return out;
 }

@@ -21,16 +21,6 @@ QString archiveError(archive *a)
     return msg ? QString::fromLocal8Bit(msg) : QStringLiteral("unknown archive error");
 }
 
-Finding sourceFinding(Severity severity, const QString &kind, const QString &file, const QString &message)
-{
-    Finding f;
-    f.severity = severity;
-    f.kind = kind;
-    f.file = file;
-    f.message = message;
-    return f;
-}
-
 } // namespace
 
 bool ArchiveReader::isArchiveName(QStringView fileName)
@@ -95,19 +85,19 @@ Result<SourceTree> ArchiveReader::readMemory(const QByteArray &bytes, const QStr
         if (type == AE_IFDIR || path.isEmpty() || path.endsWith(u'/'))
             continue;
         if (isUnsafeEntryPath(path)) {
-            tree.findings.append(sourceFinding(Severity::Error, QStringLiteral("unsafe-entry"), name,
+            tree.findings.append(Finding::about(Severity::Error, QLatin1String("unsafe-entry"), name,
                                                QStringLiteral("entry '%1' has an absolute path or '..'; skipped").arg(path)));
             continue;
         }
         if (type == AE_IFLNK || archive_entry_hardlink(entry) || type != AE_IFREG) {
-            tree.findings.append(sourceFinding(Severity::Error, QStringLiteral("unsafe-entry"), tree.displayPath(path),
+            tree.findings.append(Finding::about(Severity::Error, QLatin1String("unsafe-entry"), tree.displayPath(path),
                                                QStringLiteral("link or special file in archive; not followed, skipped")));
             continue;
         }
         if (!isSnapshotFile(path))
             continue; // data is skipped by the next header read
         if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > sourcelimits::maxFileBytes) {
-            tree.findings.append(sourceFinding(Severity::Error, QStringLiteral("file-too-large"), tree.displayPath(path),
+            tree.findings.append(Finding::about(Severity::Error, QLatin1String("file-too-large"), tree.displayPath(path),
                                                QStringLiteral("%1 bytes, more than the limit of %2; skipped")
                                                    .arg(archive_entry_size(entry)).arg(sourcelimits::maxFileBytes)));
             continue;
@@ -142,7 +132,7 @@ Result<SourceTree> ArchiveReader::readMemory(const QByteArray &bytes, const QStr
         if (cap - len > 4096) // zip growth slack; tar sizes are exact
             data.squeeze();
         if (tooLarge) {
-            tree.findings.append(sourceFinding(Severity::Error, QStringLiteral("file-too-large"), tree.displayPath(path),
+            tree.findings.append(Finding::about(Severity::Error, QLatin1String("file-too-large"), tree.displayPath(path),
                                                QStringLiteral("more than %1 bytes; skipped").arg(sourcelimits::maxFileBytes)));
             continue;
         }
