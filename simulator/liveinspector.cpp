@@ -26,17 +26,14 @@ std::optional<int> optInt(const QString &s)
 
 } // namespace
 
-Result<StartState> LiveInspector::read(PgSession &session)
+Result<QList<MigrationLogRow>> LiveInspector::readMigrationLogs(PgSession &session)
 {
-    StartState state;
-    state.origin = QStringLiteral("postgres %1").arg(session.info().display());
-    if (!hasTable(session, QStringLiteral("migration_logs")))
-        return Error{session.info().display(), QStringLiteral("no migration_logs table: not a migrated database")};
     auto logs = session.rows(QStringLiteral("SELECT id, migration_logs_schema_version, schema, version, up, %1, %2, "
                                             "success, error_message, backfilled FROM migration_logs ORDER BY id")
                                  .arg(ts("started_at"), ts("finished_at")));
     if (!logs)
         return logs.error();
+    QList<MigrationLogRow> out;
     for (const QStringList &r : logs.value()) {
         MigrationLogRow row;
         row.id = r.at(0).toLongLong();
@@ -51,8 +48,21 @@ Result<StartState> LiveInspector::read(PgSession &session)
             row.success = r.at(7) == u"true";
         row.errorMessage = r.at(8);
         row.backfilled = r.at(9) == u"true";
-        state.logs.append(row);
+        out.append(row);
     }
+    return out;
+}
+
+Result<StartState> LiveInspector::read(PgSession &session)
+{
+    StartState state;
+    state.origin = QStringLiteral("postgres %1").arg(session.info().display());
+    if (!hasTable(session, QStringLiteral("migration_logs")))
+        return Error{session.info().display(), QStringLiteral("no migration_logs table: not a migrated database")};
+    auto logs = readMigrationLogs(session);
+    if (!logs)
+        return logs.error();
+    state.logs = logs.value();
     if (hasTable(session, QStringLiteral("out_of_band_migrations"))) {
         auto oob = session.rows(QStringLiteral("SELECT id, team, component, description, progress, %1, %2, non_destructive, "
                                                "apply_reverse, is_enterprise, introduced_version_major, "

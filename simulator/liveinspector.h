@@ -20,6 +20,8 @@ public:
     static Result<StartState> inspect(const QList<PgConnectionInfo> &databases);
     /// Reads through an already open session (used by tests to check read-only-ness).
     static Result<StartState> read(PgSession &session);
+    /// The migration_logs rows, oldest first (also how the executor reads back what it logged).
+    static Result<QList<MigrationLogRow>> readMigrationLogs(PgSession &session);
 };
 
 } // namespace passlane

@@ -1,5 +1,6 @@
 #include "postgresexecutor.h"
 
+#include "liveinspector.h"
 #include "sqlscript.h"
 
 #include <QElapsedTimer>
@@ -226,31 +227,7 @@ Status PostgresExecutor::backfill(const QString &schema, const QList<qint64> &id
 
 Result<QList<MigrationLogRow>> PostgresExecutor::readLogs()
 {
-    auto rows = m_session.rows(QStringLiteral(
-        "SELECT id, migration_logs_schema_version, schema, version, up, "
-        "to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-        "to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
-        "success, error_message, backfilled FROM migration_logs ORDER BY id"));
-    if (!rows)
-        return rows.error();
-    QList<MigrationLogRow> out;
-    for (const QStringList &r : rows.value()) {
-        MigrationLogRow row;
-        row.id = r.at(0).toLongLong();
-        row.migrationLogsSchemaVersion = r.at(1).toInt();
-        row.schema = r.at(2);
-        row.version = r.at(3).toLongLong();
-        row.up = r.at(4) == u"true";
-        row.startedAt = QDateTime::fromString(r.at(5), Qt::ISODateWithMs);
-        if (!r.at(6).isNull())
-            row.finishedAt = QDateTime::fromString(r.at(6), Qt::ISODateWithMs);
-        if (!r.at(7).isNull())
-            row.success = r.at(7) == u"true";
-        row.errorMessage = r.at(8);
-        row.backfilled = r.at(9) == u"true";
-        out.append(row);
-    }
-    return out;
+    return LiveInspector::readMigrationLogs(m_session);
 }
 
 } // namespace passlane

@@ -6,6 +6,25 @@
 
 namespace passlane {
 
+OobRow OobRow::registered(const OobMigration &m, const QDateTime &at)
+{
+    OobRow row;
+    row.id = m.id;
+    row.team = m.team;
+    row.component = m.component;
+    row.description = m.description;
+    row.created = at;
+    row.nonDestructive = m.nonDestructive;
+    row.isEnterprise = m.isEnterprise;
+    row.introducedMajor = m.introduced.major;
+    row.introducedMinor = m.introduced.minor;
+    if (m.deprecated) {
+        row.deprecatedMajor = m.deprecated->major;
+        row.deprecatedMinor = m.deprecated->minor;
+    }
+    return row;
+}
+
 std::optional<MinorVersion> OobRow::deprecated() const
 {
     if (!deprecatedMajor || !deprecatedMinor)
@@ -44,24 +63,11 @@ Result<StartState> StartState::fromRelease(const Catalog &catalog, const Version
     for (const OobMigration &m : catalog.oob.migrations()) {
         if (m.introduced > minor)
             continue;
-        OobRow row;
-        row.id = m.id;
-        row.team = m.team;
-        row.component = m.component;
-        row.description = m.description;
+        OobRow row = OobRow::registered(m, at);
         // A running instance has passed its start-up check: anything deprecated by now is done.
         const bool mustBeDone = m.deprecated && *m.deprecated <= minor;
         row.progress = mustBeDone ? 1.0 : qBound(0.0, oobProgress, 1.0);
-        row.created = at;
         row.lastUpdated = at;
-        row.nonDestructive = m.nonDestructive;
-        row.isEnterprise = m.isEnterprise;
-        row.introducedMajor = m.introduced.major;
-        row.introducedMinor = m.introduced.minor;
-        if (m.deprecated) {
-            row.deprecatedMajor = m.deprecated->major;
-            row.deprecatedMinor = m.deprecated->minor;
-        }
         state.oob.append(row);
     }
     state.versions.append(VersionRow{QStringLiteral("frontend"), release.toString(), at, release.toString()});
@@ -96,6 +102,14 @@ QSet<qint64> StartState::applied(const QString &schema) const
             ids.insert(it.key().second);
     }
     return ids;
+}
+
+QMap<QString, QSet<qint64>> StartState::appliedBySchema() const
+{
+    QMap<QString, QSet<qint64>> out;
+    for (const QString &schema : schemas())
+        out.insert(schema, applied(schema));
+    return out;
 }
 
 QStringList StartState::schemas() const

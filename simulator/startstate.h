@@ -3,10 +3,12 @@
 #include "common/finding.h"
 #include "common/result.h"
 #include "common/version.h"
+#include "oob/oobmigration.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QSet>
 #include <QString>
 
@@ -48,6 +50,9 @@ struct OobRow {
     std::optional<int> deprecatedMinor;
     QByteArray metadata = QByteArrayLiteral("{}"); ///< JSON text
 
+    /// The row an instance's code registers for a registry entry, created at `at`, progress 0.
+    static OobRow registered(const OobMigration &m, const QDateTime &at);
+
     MinorVersion introduced() const { return {introducedMajor, introducedMinor}; }
     std::optional<MinorVersion> deprecated() const;
     bool complete() const { return progress >= 1.0; }
@@ -78,6 +83,9 @@ struct StartState {
     /// Ids whose latest log row for `schema` is a successful up migration.
     QSet<qint64> applied(const QString &schema) const;
     QStringList schemas() const; ///< schemas that appear in the logs, sorted
+    /// applied() for every schema in the logs: the applied set a plan starts from
+    /// (PlanOptions::applied). A schema absent from the logs has applied nothing.
+    QMap<QString, QSet<qint64>> appliedBySchema() const;
 
     /// Dirty (success null) or failed latest rows, one error finding each: the real migrator
     /// refuses to proceed until an operator fixes them (kind "dirty-database"/"failed-migration").

@@ -281,20 +281,7 @@ UpgradeRunner::Outcome UpgradeRunner::arriveAt(int k, const RunStep &step)
             continue;
         if (m.deprecated && *m.deprecated <= minor)
             continue; // introduced and deprecated in between: skipped entirely (the start-up rule says so)
-        OobRow row;
-        row.id = m.id;
-        row.team = m.team;
-        row.component = m.component;
-        row.description = m.description;
-        row.created = now;
-        row.nonDestructive = m.nonDestructive;
-        row.isEnterprise = m.isEnterprise;
-        row.introducedMajor = m.introduced.major;
-        row.introducedMinor = m.introduced.minor;
-        if (m.deprecated) {
-            row.deprecatedMajor = m.deprecated->major;
-            row.deprecatedMinor = m.deprecated->minor;
-        }
+        const OobRow row = OobRow::registered(m, now);
         m_oob.insert(row.id, row);
         m_backend.recordOob(row, m_clockMs);
     }

@@ -208,12 +208,8 @@ int runSimulate(const QStringList &args)
         return 2;
     const Planner planner(catalog->graph, catalog->oob);
     PlanOptions options;
-    if (request.start) {
-        QMap<QString, QSet<qint64>> applied;
-        for (const QString &schema : catalog->graph.schemas())
-            applied.insert(schema, request.start->applied(schema));
-        options.applied = applied;
-    }
+    if (request.start)
+        options.applied = request.start->appliedBySchema();
     const auto plan = planner.plan(*from, *to, options);
     if (!plan) {
         printError(plan.error().toString());

@@ -41,13 +41,16 @@ SimulationRunner::SimulationRunner(Document *doc) : QObject(doc), m_doc(doc)
 }
 
 namespace {
-/// What the instance really applied, per schema: the plan starts from there, not from the release.
-QMap<QString, QSet<qint64>> appliedOf(const StartState &state)
+/// The state a customer export or a live instance describes. Live instances are read through the
+/// simulator's inspector, which only sends SELECTs in a read-only session.
+Result<StartState> readStartState(const SimulationStart &start)
 {
-    QMap<QString, QSet<qint64>> applied;
-    for (const QString &schema : state.schemas())
-        applied.insert(schema, state.applied(schema));
-    return applied;
+    if (start.kind == SimulationStart::Kind::ExportFile)
+        return CustomerExport::readFile(start.exportFile);
+    const Result<PgConnectionInfo> info = PgConnectionInfo::parse(start.dsn);
+    if (!info)
+        return info.error();
+    return LiveInspector::inspect(info.value());
 }
 
 SimulationOutcome runSimulation(QPromise<SimulationOutcome> &promise, const std::shared_ptr<const Catalog> &catalog,
@@ -59,38 +62,18 @@ SimulationOutcome runSimulation(QPromise<SimulationOutcome> &promise, const std:
     SimulationOutcome out;
     std::optional<Version> from;
     PlanOptions options;
-    switch (start.kind) {
-    case SimulationStart::Kind::Release:
+    if (start.kind == SimulationStart::Kind::Release) {
         from = start.release;
-        break;
-    case SimulationStart::Kind::ExportFile: {
-        Result<StartState> state = CustomerExport::readFile(start.exportFile);
+    } else {
+        Result<StartState> state = readStartState(start);
         if (!state) {
             out.error = state.error().toString();
             return out;
         }
+        // The plan starts from what the instance really applied, not from its release.
         from = state->version;
-        options.applied = appliedOf(state.value());
+        options.applied = state->appliedBySchema();
         request.start = std::move(state).value();
-        break;
-    }
-    case SimulationStart::Kind::LiveInstance: {
-        // Read-only inspection: the simulator's inspector only sends SELECTs in a read-only session.
-        const Result<PgConnectionInfo> info = PgConnectionInfo::parse(start.dsn);
-        if (!info) {
-            out.error = info.error().toString();
-            return out;
-        }
-        Result<StartState> state = LiveInspector::inspect(info.value());
-        if (!state) {
-            out.error = state.error().toString();
-            return out;
-        }
-        from = state->version;
-        options.applied = appliedOf(state.value());
-        request.start = std::move(state).value();
-        break;
-    }
     }
     if (!from) {
         out.error = QObject::tr("The starting state does not say which release it runs.");
