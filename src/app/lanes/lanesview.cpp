@@ -9,6 +9,7 @@
 #include "plan/versionindex.h"
 #include "plan/windowanalysis.h"
 #include "models/windowanalysismodel.h"
+#include "planner/customerdistribution.h"
 #include "planner/planrunner.h"
 
 #include <QAction>
@@ -313,11 +314,5 @@ void LanesView::saveRegistryAs()
 
 void LanesView::chooseCustomers()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Customer Distribution"), QString(),
-                                                      tr("CSV files (*.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    Project p = m_doc->project();
-    p.customersCsv = path;
-    m_doc->undoStack()->push(new ChangeProjectCommand(m_doc, p, tr("Set customer distribution")));
+    chooseCustomerDistribution(this, m_doc);
 }

@@ -5,6 +5,7 @@
 #include "document/documentcommands.h"
 #include "export/exportreportdialog.h"
 #include "plan/windowanalysis.h"
+#include "planner/customerdistribution.h"
 #include "planner/planrunner.h"
 #include "models/plantreemodel.h"
 #include "simulator/customerexport.h"
@@ -177,13 +178,7 @@ void PlannerView::customerPicked(int index)
 
 void PlannerView::chooseCustomerCsv()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Customer Distribution"), QString(),
-                                                      tr("CSV files (*.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    Project p = m_doc->project();
-    p.customersCsv = path;
-    m_doc->undoStack()->push(new ChangeProjectCommand(m_doc, p, tr("Set customer distribution")));
+    chooseCustomerDistribution(this, m_doc);
 }
 
 void PlannerView::planChanged()
