@@ -6,6 +6,8 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include <memory>
+
 namespace passlane::test {
 
 /// Settings and recent files go to a throwaway location, never the user's.
@@ -22,6 +24,21 @@ inline bool waitForLoad(MainWindow &window, QSignalSpy &loaded, int timeoutMs = 
     if (loaded.isEmpty() && !loaded.wait(timeoutMs))
         return false;
     return !window.isLoading();
+}
+
+/// A shown main window with the bundled sample loaded (load errors only signalled); null when
+/// the load failed or timed out.
+inline std::unique_ptr<MainWindow> windowWithSample()
+{
+    auto window = std::make_unique<MainWindow>();
+    window->setProperty("quietErrors", true);
+    window->resize(1400, 900);
+    window->show();
+    QSignalSpy loaded(window.get(), &MainWindow::catalogLoaded);
+    window->openBundledSample();
+    if (!waitForLoad(*window, loaded))
+        return nullptr;
+    return window;
 }
 
 } // namespace passlane::test

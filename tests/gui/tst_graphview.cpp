@@ -39,13 +39,8 @@ private:
 void TestGraphView::initTestCase()
 {
     test::isolateSettings();
-    m_window = std::make_unique<MainWindow>();
-    m_window->setProperty("quietErrors", true);
-    m_window->resize(1400, 900);
-    m_window->show();
-    QSignalSpy loaded(m_window.get(), &MainWindow::catalogLoaded);
-    m_window->openBundledSample();
-    QVERIFY(test::waitForLoad(*m_window, loaded));
+    m_window = test::windowWithSample();
+    QVERIFY(m_window);
     m_graph = m_window->graphView();
     QTRY_VERIFY_WITH_TIMEOUT(!m_graph->isLayoutPending(), 20000);
     m_graph->setSchema(QStringLiteral("main"));

@@ -62,13 +62,8 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_window->setProperty("quietErrors", true);
-    m_window->resize(1400, 900);
-    m_window->show();
-    QSignalSpy loaded(m_window.get(), &MainWindow::catalogLoaded);
-    m_window->openBundledSample();
-    QVERIFY(test::waitForLoad(*m_window, loaded));
+    m_window = test::windowWithSample();
+    QVERIFY(m_window);
 }
 
 void TestMainWindow::cleanup()

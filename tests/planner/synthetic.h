@@ -3,6 +3,7 @@
 // Small synthetic releases and registries built in code, for planner tests.
 #include "graph/stitchedgraph.h"
 #include "oob/oobregistry.h"
+#include "plan/upgradeplan.h"
 #include "releases/release.h"
 
 #include <QRandomGenerator>
@@ -91,6 +92,19 @@ inline QList<ReleasePtr> randomReleases(QRandomGenerator &rng, const QList<Versi
         out << makeRelease(v.toString(), all);
     }
     return out;
+}
+
+/// Stops as "6.3.0[25] 6.8.0[28,29]": one string for readable QCOMPAREs.
+inline QString stopsString(const QList<Stop> &stops)
+{
+    QStringList parts;
+    for (const Stop &s : stops) {
+        QStringList ids;
+        for (int id : s.oob)
+            ids << QString::number(id);
+        parts << s.release.toString() + u'[' + ids.join(u',') + u']';
+    }
+    return parts.join(u' ');
 }
 
 } // namespace passlane::test

@@ -4,30 +4,20 @@
 #include "fixtures.h"
 #include "plan/planner.h"
 #include "plan/windowanalysis.h"
+#include "synthetic.h"
 
 #include <QtTest>
 
 #include <memory>
 
 using namespace passlane;
+using passlane::test::stopsString;
 
 namespace {
 
 Version v(const char *text)
 {
     return *Version::parse(QString::fromLatin1(text));
-}
-
-QString stopsString(const QList<Stop> &stops)
-{
-    QStringList parts;
-    for (const Stop &s : stops) {
-        QStringList ids;
-        for (int id : s.oob)
-            ids << QString::number(id);
-        parts << s.release.toString() + u'[' + ids.join(u',') + u']';
-    }
-    return parts.join(u' ');
 }
 
 } // namespace

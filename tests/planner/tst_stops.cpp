@@ -8,6 +8,7 @@
 
 using namespace passlane;
 using passlane::test::makeOob;
+using passlane::test::stopsString;
 
 namespace {
 
@@ -30,18 +31,6 @@ VersionIndex realShapedIndex()
                                   QStringLiteral("6.8.0"), QStringLiteral("6.9.0"), QStringLiteral("6.10.0"),
                                   QStringLiteral("6.11.0"), QStringLiteral("6.12.0"), QStringLiteral("7.0.0"),
                                   QStringLiteral("7.1.0"), QStringLiteral("7.2.0"), QStringLiteral("7.2.1943")}));
-}
-
-QString stopsString(const QList<Stop> &stops)
-{
-    QStringList parts;
-    for (const Stop &s : stops) {
-        QStringList ids;
-        for (int id : s.oob)
-            ids << QString::number(id);
-        parts << s.release.toString() + u'[' + ids.join(u',') + u']';
-    }
-    return parts.join(u' ');
 }
 
 struct Window {
