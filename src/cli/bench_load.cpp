@@ -1,5 +1,6 @@
 // passlane-cli bench load: read + validate + stitch every snapshot, against `gzip -dc` of the
 // same archives measured in the same run (decompression is the floor). Not a test: it prints.
+#include "bench_support.h"
 #include "cliio.h"
 #include "commands.h"
 
@@ -12,8 +13,6 @@
 #include <QFileInfo>
 #include <QProcess>
 
-#include <sys/resource.h>
-
 #include <cstdio>
 
 namespace passlane::cli {
@@ -23,33 +22,6 @@ namespace {
 constexpr double ratioTarget = 1.0;
 constexpr double memoryTargetMb = 150.0;
 constexpr int runs = 3; // best of three for both sides: the machine is shared
-
-/// The real snapshots: $PASSLANE_FIXTURES/releases, else `shared/fixtures/sourcegraph/releases`
-/// beside any ancestor of the current or the program's folder.
-QString defaultSource()
-{
-    const QString env = qEnvironmentVariable("PASSLANE_FIXTURES");
-    if (!env.isEmpty())
-        return QDir(env).filePath(QStringLiteral("releases"));
-    for (QString start : {QDir::currentPath(), QCoreApplication::applicationDirPath()}) {
-        QDir dir(start);
-        for (;;) {
-            const QString candidate = dir.filePath(QStringLiteral("shared/fixtures/sourcegraph/releases"));
-            if (QFileInfo(candidate).isDir())
-                return candidate;
-            if (!dir.cdUp())
-                break;
-        }
-    }
-    return {};
-}
-
-double peakRssMb()
-{
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_maxrss) / 1024.0; // Linux reports KiB
-}
 
 } // namespace
 
@@ -62,7 +34,7 @@ int benchLoad(const QStringList &args)
                     ratioTarget, memoryTargetMb);
         return 0;
     }
-    const QString source = args.isEmpty() ? defaultSource() : args.first();
+    const QString source = args.isEmpty() ? realReleasesFolder() : args.first();
     if (source.isEmpty()) {
         printError(QStringLiteral("no SOURCE given and ../shared/fixtures/sourcegraph/releases not found"));
         return 2;

@@ -8,7 +8,7 @@ namespace passlane::cli {
 int runBench(const QStringList &args)
 {
     if (args.isEmpty() || args.first() == u"--help") {
-        std::printf("usage: passlane-cli bench load|plan|simulate [OPTIONS] [SOURCE...]\n"
+        std::printf("usage: passlane-cli bench load|plan|simulate|csv [OPTIONS] [SOURCE...]\n"
                     "Prints figures and ratios; targets are documented in the README.\n");
         return args.isEmpty() ? 2 : 0;
     }
@@ -20,7 +20,9 @@ int runBench(const QStringList &args)
         return benchPlan(rest);
     if (what == u"simulate")
         return benchSimulate(rest);
-    printError(QStringLiteral("unknown benchmark '%1' (load, plan, simulate)").arg(what));
+    if (what == u"csv")
+        return benchCsv(rest);
+    printError(QStringLiteral("unknown benchmark '%1' (load, plan, simulate, csv)").arg(what));
     return 2;
 }
 

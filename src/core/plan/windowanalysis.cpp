@@ -1,7 +1,9 @@
 #include "plan/windowanalysis.h"
 #include "plan/stopplanner.h"
+#include "project/customerscsv.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace passlane {
 
@@ -26,6 +28,14 @@ OobRegistry applyProposals(const OobRegistry &registry, const QList<WindowPropos
     for (const WindowProposal &p : proposals)
         out = out.withDeprecation(p.id, p.deprecated);
     return out;
+}
+
+/// Weighted totals saturate instead of wrapping (CustomersCsv already refuses totals that
+/// overflow; other callers may pass any weights).
+void addInstances(qint64 &total, qint64 n)
+{
+    if (__builtin_add_overflow(total, n, &total))
+        total = std::numeric_limits<qint64>::max();
 }
 
 /// True when `candidate` adds no stop and no impossibility for any source, versus `baseline`.
@@ -91,13 +101,13 @@ WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<Wi
         row.impossibleAfter = after.impossible;
         std::sort(row.impossibleBefore.begin(), row.impossibleBefore.end());
         std::sort(row.impossibleAfter.begin(), row.impossibleAfter.end());
-        report.totalInstances += s.instances;
+        addInstances(report.totalInstances, s.instances);
         if (row.changed())
-            report.affectedInstances += s.instances;
+            addInstances(report.affectedInstances, s.instances);
         if (row.addedStops() > 0)
-            report.gainedStopInstances += s.instances;
+            addInstances(report.gainedStopInstances, s.instances);
         if (row.becameImpossible())
-            report.impossibleInstances += s.instances;
+            addInstances(report.impossibleInstances, s.instances);
         report.rows.append(row);
     }
 
@@ -140,28 +150,7 @@ WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<Wi
 
 Result<QList<SourceWeight>> WindowAnalysis::parseCustomersCsv(const QByteArray &csv, const QString &path)
 {
-    QList<SourceWeight> out;
-    const QList<QByteArray> lines = csv.split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = QString::fromUtf8(lines.at(i)).trimmed();
-        if (line.isEmpty() || line.startsWith(u'#'))
-            continue;
-        const QStringList cells = line.split(u',');
-        const auto version = Version::parse(cells.value(0).trimmed());
-        if (!version) {
-            if (out.isEmpty() && i == 0)
-                continue; // header
-            return Result<QList<SourceWeight>>::failure(
-                path, QStringLiteral("line %1: '%2' is not a version").arg(i + 1).arg(cells.value(0)));
-        }
-        bool ok = true;
-        const int instances = cells.size() > 1 ? cells.at(1).trimmed().toInt(&ok) : 1;
-        if (!ok || instances < 0)
-            return Result<QList<SourceWeight>>::failure(
-                path, QStringLiteral("line %1: '%2' is not an instance count").arg(i + 1).arg(cells.value(1)));
-        out.append({*version, instances});
-    }
-    return out;
+    return CustomersCsv::parse(csv, path);
 }
 
 std::optional<WindowProposal> WindowAnalysis::parseProposal(QStringView text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/sourceweight.h"
 #include "oob/oobregistry.h"
 #include "plan/upgradeplan.h"
 #include "plan/versionindex.h"
@@ -17,16 +18,10 @@ struct WindowProposal {
     std::optional<MinorVersion> deprecated;
 };
 
-/// A source version and how many instances run it (1 when no customer CSV is given).
-struct SourceWeight {
-    Version version;
-    int instances = 1;
-};
-
 /// One source version's path to the target, before and after the proposals.
 struct WindowRow {
     Version source;
-    int instances = 1;
+    qint64 instances = 1;
     QList<Stop> before;
     QList<Stop> after;
     QList<int> impossibleBefore; ///< OOB ids whose windows cannot be honoured
@@ -59,10 +54,10 @@ struct WindowReport {
     Version target;
     QList<WindowProposal> proposals;
     QList<WindowRow> rows;          ///< one per source version below the target, ascending
-    int totalInstances = 0;
-    int affectedInstances = 0;      ///< weighted rows whose stops or impossibility changed
-    int gainedStopInstances = 0;    ///< weighted rows with more stops after
-    int impossibleInstances = 0;    ///< weighted rows that became impossible
+    qint64 totalInstances = 0;
+    qint64 affectedInstances = 0;   ///< weighted rows whose stops or impossibility changed
+    qint64 gainedStopInstances = 0; ///< weighted rows with more stops after
+    qint64 impossibleInstances = 0; ///< weighted rows that became impossible
     QList<ProposalAdvice> advice;
     QStringList warnings;           ///< unknown proposal ids, CSV versions not among releases...
 };
@@ -81,7 +76,8 @@ public:
                          const QList<SourceWeight> &sources = {},
                          std::optional<Version> target = std::nullopt) const;
 
-    /// Parses a `version,instances` CSV (header line optional). Fails naming the line.
+    /// Parses a `version,instances` CSV. Kept for callers not yet on CustomersCsv::parse,
+    /// which it calls.
     static Result<QList<SourceWeight>> parseCustomersCsv(const QByteArray &csv, const QString &path);
     /// Parses "ID=MAJOR.MINOR" (or "ID=none" to undeprecate).
     static std::optional<WindowProposal> parseProposal(QStringView text);
