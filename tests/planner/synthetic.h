@@ -7,6 +7,9 @@
 #include "releases/release.h"
 
 #include <QRandomGenerator>
+#include <QSet>
+
+#include <functional>
 
 #include <memory>
 
@@ -91,6 +94,49 @@ inline QList<ReleasePtr> randomReleases(QRandomGenerator &rng, const QList<Versi
         }
         out << makeRelease(v.toString(), all);
     }
+    return out;
+}
+
+/// The product migrator's order, written here independently of the core (recursive, no shared
+/// code): from the root (the one id without parents), visit children largest id first, record
+/// an id after all of its children, then reverse the record.
+inline QList<qint64> referenceApplyOrder(const StitchedGraph &graph, const QString &schema)
+{
+    const auto &defs = graph.definitions(schema);
+    QMap<qint64, QList<qint64>> children; // ascending ids; walked backwards below
+    QList<qint64> roots;
+    for (auto it = defs.cbegin(); it != defs.cend(); ++it) {
+        if ((*it)->parents.isEmpty())
+            roots << it.key();
+        for (qint64 p : (*it)->parents)
+            children[p] << it.key();
+    }
+    QList<qint64> record;
+    QSet<qint64> seen;
+    std::function<void(qint64)> visit = [&](qint64 id) {
+        if (seen.contains(id))
+            return;
+        seen.insert(id);
+        QList<qint64> kids = children.value(id);
+        std::sort(kids.begin(), kids.end(), std::greater<qint64>());
+        for (qint64 c : std::as_const(kids))
+            visit(c);
+        record << id;
+    };
+    std::sort(roots.begin(), roots.end(), std::greater<qint64>());
+    for (qint64 r : std::as_const(roots))
+        visit(r);
+    std::reverse(record.begin(), record.end());
+    return record;
+}
+
+/// `ids` restricted to `subset`, keeping the order of `ids`.
+inline QList<qint64> restricted(const QList<qint64> &ids, const QSet<qint64> &subset)
+{
+    QList<qint64> out;
+    for (qint64 id : ids)
+        if (subset.contains(id))
+            out << id;
     return out;
 }
 

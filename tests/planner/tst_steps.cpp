@@ -64,7 +64,8 @@ private Q_SLOTS:
         QCOMPARE(stop.manual.first().reason, QStringLiteral("privileged"));
         QCOMPARE(stop.manual.first().sql, QStringLiteral("-- up 4"));
         QCOMPARE(stop.oob, QList<int>{25});
-        // Target: 6 then the branch 7, 8 (ties by smallest id) then the merge 9.
+        // Target: 6, then its children 7 and 8 (the walk visits 8 first, records 9 and 8 after it,
+        // then 7; reversed: 7 before 8), then the merge 9.
         QCOMPARE(plan->steps.at(1).schemas.value(F), (QList<qint64>{6, 7, 8, 9}));
         QVERIFY(plan->steps.at(1).isTarget);
         QCOMPARE(plan->hops, 4); // 6.1.0, 6.2.0, 6.3.0, 6.4.0
@@ -88,6 +89,22 @@ private Q_SLOTS:
         QCOMPARE(plan->steps.at(0).oob, QList<int>{26});
         QCOMPARE(plan->steps.at(1).schemas.value(F), (QList<qint64>{5, 4, 3}));
         QCOMPARE(plan->steps.at(1).manual.first().sql, QStringLiteral("-- down 4"));
+    }
+
+    void productOrderIsNotKahn()
+    {
+        // 1 has children 2 and 3; 4 continues 2. The walk from 1 visits 3 (recorded), then 2 and
+        // its child 4 (4, 2 recorded), then 1: record 3 4 2 1, reversed 1 2 4 3. Kahn's order with
+        // the smallest ready id first would run 3 before 4.
+        QList<MigrationSpec> ms{{1, {}}, {2, {1}}, {3, {1}}, {4, {2}}};
+        const StitchedGraph graph = StitchedGraph::build(
+            {makeRelease(QStringLiteral("6.0.0"), {{F, {{1, {}}}}}), makeRelease(QStringLiteral("6.1.0"), {{F, ms}})});
+        const Planner planner(graph, OobRegistry());
+        const auto up = planner.plan(Version{6, 0, 0}, Version{6, 1, 0});
+        QVERIFY(up.ok());
+        QCOMPARE(up->steps.first().schemas.value(F), (QList<qint64>{2, 4, 3}));
+        const auto down = planner.plan(Version{6, 1, 0}, Version{6, 0, 0});
+        QCOMPARE(down->steps.first().schemas.value(F), (QList<qint64>{3, 4, 2}));
     }
 
     void appliedSet()
@@ -188,9 +205,12 @@ private Q_SLOTS:
                                              "down step removes a parent before its child");
                             }
                         }
-                        if (!down && !ids.isEmpty()) { // the same order as the graph's own definition
-                            QCOMPARE(ids, graph.topologicalOrder(schema, setOf(ids)));
-                        }
+                        // The step runs its migrations in the schema's one apply order (reversed down).
+                        QList<qint64> expectedOrder = passlane::test::restricted(
+                            passlane::test::referenceApplyOrder(graph, schema), setOf(ids));
+                        if (down)
+                            std::reverse(expectedOrder.begin(), expectedOrder.end());
+                        QCOMPARE(ids, expectedOrder);
                     }
                     const QSet<qint64> expected = down ? (src - dst) : (dst - src);
                     QCOMPARE(seen, expected);

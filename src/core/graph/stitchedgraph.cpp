@@ -1,5 +1,6 @@
 #include "graph/stitchedgraph.h"
 
+#include "graph/applyorder.h"
 #include "graph/releasegraph.h"
 
 #include <algorithm>
@@ -218,17 +219,19 @@ QSet<qint64> StitchedGraph::appliedAt(const QString &schema, const Version &rele
 
 QList<qint64> StitchedGraph::topologicalOrder(const QString &schema, const QSet<qint64> &subset) const
 {
-    const auto &defs = definitions(schema);
     QMap<qint64, QList<qint64>> parents;
-    for (qint64 id : subset) {
-        QList<qint64> ps;
-        if (const MigrationPtr m = defs.value(id))
-            for (qint64 p : m->parents)
-                if (subset.contains(p))
-                    ps.append(p);
-        parents.insert(id, ps);
-    }
-    return ReleaseGraph::order(parents);
+    for (auto it = definitions(schema).cbegin(); it != definitions(schema).cend(); ++it)
+        parents.insert(it.key(), *it ? (*it)->parents : QList<qint64>{});
+    QList<qint64> order;
+    for (qint64 id : applyOrder(parents)) // the schema's one apply order, restricted to the subset
+        if (subset.contains(id))
+            order.append(id);
+    QList<qint64> unknown; // ids no release defines: last, by id
+    for (qint64 id : subset)
+        if (!parents.contains(id))
+            unknown.append(id);
+    std::sort(unknown.begin(), unknown.end());
+    return order + unknown;
 }
 
 } // namespace passlane

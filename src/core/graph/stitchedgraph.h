@@ -60,7 +60,7 @@ public:
     /// closure(bounds(release).leafIds); empty when the schema is pre-creation there.
     QSet<qint64> appliedAt(const QString &schema, const Version &release) const;
 
-    /// Deterministic topological order of `subset` (parents first; ties by smallest id).
+    /// `subset` in the schema's apply order (applyOrder() over every definition: parents first).
     QList<qint64> topologicalOrder(const QString &schema, const QSet<qint64> &subset) const;
 
     /// Findings produced while stitching (edited-migration, and graph findings across releases).

@@ -1,7 +1,8 @@
 #include "plan/plannercache.h"
 
-#include <functional>
-#include <queue>
+#include "graph/applyorder.h"
+
+#include <algorithm>
 
 namespace passlane {
 
@@ -22,9 +23,11 @@ PlannerCache::PlannerCache(const StitchedGraph &graph)
         s.privileged.assign(n, 0);
         s.concurrent.assign(n, 0);
         s.downConcurrent.assign(n, 0);
+        QMap<qint64, QList<qint64>> parentsById;
         int i = 0;
         for (auto it = defs.cbegin(); it != defs.cend(); ++it, ++i) {
             const MigrationPtr &m = it.value();
+            parentsById.insert(it.key(), m ? m->parents : QList<qint64>{});
             if (!m)
                 continue;
             s.privileged[i] = m->privileged;
@@ -38,6 +41,10 @@ PlannerCache::PlannerCache(const StitchedGraph &graph)
                 s.children[*pi].push_back(i);
             }
         }
+        s.rank.assign(n, 0);
+        const QList<qint64> order = applyOrder(parentsById);
+        for (int k = 0; k < int(order.size()); ++k)
+            s.rank[size_t(s.index.value(order.at(k)))] = k;
         for (const Version &v : versions)
             s.closure.insert(v, toBits(s, graph.appliedAt(name, v)));
         m_schemas.append(std::move(s));
@@ -59,7 +66,6 @@ IdBits PlannerCache::toBits(const Schema &s, const QSet<qint64> &ids, QList<qint
 
 QList<qint64> PlannerCache::topologicalOrder(const Schema &s, const IdBits &subset) const
 {
-    QList<qint64> order;
     std::vector<int> members;
     for (size_t w = 0; w < subset.size(); ++w) {
         quint64 word = subset[w];
@@ -69,33 +75,11 @@ QList<qint64> PlannerCache::topologicalOrder(const Schema &s, const IdBits &subs
             word &= word - 1;
         }
     }
-    if (members.empty())
-        return order;
-    // Kahn's algorithm inside the subset; dense indices follow id order, so the min-heap
-    // breaks ties by smallest id.
-    std::vector<int> indegree(s.ids.size(), 0);
-    for (int m : members)
-        for (int p : s.parents[m])
-            if (testBit(subset, p))
-                ++indegree[m];
-    std::priority_queue<int, std::vector<int>, std::greater<int>> ready;
-    for (int m : members)
-        if (indegree[m] == 0)
-            ready.push(m);
+    std::sort(members.begin(), members.end(), [&s](int a, int b) { return s.rank[size_t(a)] < s.rank[size_t(b)]; });
+    QList<qint64> order;
     order.reserve(qsizetype(members.size()));
-    while (!ready.empty()) {
-        const int m = ready.top();
-        ready.pop();
+    for (int m : members)
         order.append(s.ids.at(m));
-        for (int c : s.children[m])
-            if (testBit(subset, c) && --indegree[c] == 0)
-                ready.push(c);
-    }
-    // A cycle (a graph finding elsewhere) leaves members out: append them by id so nothing is lost.
-    if (order.size() < qsizetype(members.size()))
-        for (int m : members)
-            if (indegree[m] > 0)
-                order.append(s.ids.at(m));
     return order;
 }
 

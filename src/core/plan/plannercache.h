@@ -15,8 +15,8 @@ namespace passlane {
 /// A set of migrations of one schema as bits over the schema's dense id index.
 using IdBits = std::vector<quint64>;
 
-/// Per-schema dense indices and per-release closures, computed once so that each plan is
-/// a handful of bit operations and one small topological sort per schema and step.
+/// Per-schema dense indices, per-release closures and the schema's apply order, computed once so
+/// that each plan is a handful of bit operations and one small sort per schema and step.
 class PlannerCache {
 public:
     struct Schema {
@@ -28,6 +28,7 @@ public:
         std::vector<char> privileged;
         std::vector<char> concurrent;     ///< up migration creates an index concurrently (metadata)
         std::vector<char> downConcurrent; ///< down.sql runs CONCURRENTLY (DROP INDEX CONCURRENTLY...)
+        std::vector<int> rank;              ///< dense index -> position in applyOrder() of the schema
         QHash<Version, IdBits> closure;     ///< per release: closure of its leaves
     };
 
@@ -37,7 +38,8 @@ public:
 
     IdBits empty(const Schema &s) const { return IdBits((s.ids.size() + 63) / 64, 0); }
     IdBits toBits(const Schema &s, const QSet<qint64> &ids, QList<qint64> *unknown = nullptr) const;
-    /// Deterministic topological order of `subset`: parents first, ties by smallest id.
+    /// `subset` in the schema's apply order (applyOrder(): the product migrator's order, parents
+    /// first). Down steps run the reverse.
     QList<qint64> topologicalOrder(const Schema &s, const IdBits &subset) const;
 
 private:
