@@ -3,6 +3,8 @@
 #include "cliio.h"
 #include "commands.h"
 
+#include <cstdio>
+
 namespace passlane::cli {
 
 int runStitch(const QStringList &args)
@@ -13,16 +15,31 @@ int runStitch(const QStringList &args)
     addSourceOptions(parser);
     parser.addOption({QStringLiteral("out"), QStringLiteral("Write the JSON export to FILE (atomically)."),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("keys"),
+                      QStringLiteral("Key BoundsByRev per-minor (vX.Y.0, as the product's migrator looks bounds up; "
+                                     "the default) or per-release (every release's own tag)."),
+                      QStringLiteral("per-minor|per-release"), QStringLiteral("per-minor")});
     if (!parseArgs(parser, args))
         return 2;
+    const QString keysName = parser.value(QStringLiteral("keys"));
+    if (keysName != u"per-minor" && keysName != u"per-release") {
+        printError(QStringLiteral("--keys must be per-minor or per-release, not '%1'").arg(keysName));
+        return 2;
+    }
+    const auto keys = keysName == u"per-release" ? StitchedGraph::BoundsKeys::PerRelease
+                                                  : StitchedGraph::BoundsKeys::PerMinor;
     const auto catalog = loadCatalogFromParser(parser);
     if (!catalog)
         return 2;
 
     const StitchedGraph &g = catalog->graph;
     const QString outFile = parser.value(QStringLiteral("out"));
+    Findings standIns;
+    const QByteArray json = g.toStitchedJson(keys, &standIns);
+    for (const Finding &f : std::as_const(standIns)) // stderr: stdout may be the JSON itself
+        std::fprintf(stderr, "%s: %s\n", qUtf8Printable(severityName(f.severity)), qUtf8Printable(f.message));
     if (parser.isSet(QStringLiteral("json")) || !outFile.isEmpty()) {
-        if (!writeOutput(g.toStitchedJson(), outFile))
+        if (!writeOutput(json, outFile))
             return 2;
         if (parser.isSet(QStringLiteral("json")) || outFile.isEmpty())
             return 0;

@@ -66,8 +66,14 @@ public:
     /// Findings produced while stitching (edited-migration, and graph findings across releases).
     const Findings &findings() const { return m_findings; }
 
-    /// Export in the shape of Sourcegraph's stitched-migration-graph.json.
-    QByteArray toStitchedJson() const;
+    /// How the export keys BoundsByRev: by minor ("v6.6.0", as the product's migrator looks
+    /// bounds up), or by every release's own tag.
+    enum class BoundsKeys { PerMinor, PerRelease };
+    /// Export the product's migrator can read (its stitched-migration-graph.json): canonical SQL,
+    /// IndexMetadata of concurrent-index migrations, definitions and leaves in apply order.
+    /// PerMinor: a minor without a `.0` release is keyed with its lowest patch's bounds, and a
+    /// `stitched-stand-in` finding naming that release is appended to `findings`.
+    QByteArray toStitchedJson(BoundsKeys keys = BoundsKeys::PerMinor, Findings *findings = nullptr) const;
 
 private:
     struct SchemaData {

@@ -1,5 +1,6 @@
 #include "plan/planner.h"
 #include "plan/plannercache.h"
+#include "plan/productmigrator.h"
 #include "plan/stopplanner.h"
 
 #include <algorithm>
@@ -168,6 +169,9 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
     for (const Stop &stop : std::as_const(plan.stops))
         makeStep(stop.release, false, stop.oob);
     makeStep(to, true, {});
+    if (options.productView)
+        plan.productMigrator = std::make_shared<const ProductMigratorView>(
+            productMigratorView(*this, plan, options.applied ? &*options.applied : nullptr));
     return plan;
 }
 

@@ -22,6 +22,8 @@ struct PlanOptions {
     std::optional<QMap<QString, QSet<qint64>>> applied;
     /// Include manual steps' SQL text (reports want it; benchmarks and drags do not).
     bool includeSql = true;
+    /// Also work out what the product's own migrator would do (UpgradePlan::productMigrator).
+    bool productView = true;
 };
 
 class PlannerCache;
@@ -43,6 +45,8 @@ public:
     const VersionIndex &versions() const { return m_index; }
     const OobRegistry &registry() const { return m_registry; }
     const StitchedGraph &graph() const { return m_graph; }
+    /// Dense indices, closures and the apply order that plans are made from.
+    const PlannerCache &cache() const { return *m_cache; }
 
 private:
     const StitchedGraph &m_graph;

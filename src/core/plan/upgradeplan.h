@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace passlane {
@@ -62,6 +63,8 @@ struct PlanStep {
     qsizetype migrationCount() const;
 };
 
+struct ProductMigratorView; // plan/productmigrator.h
+
 /// The answer for one from -> to pair. `errors` non-empty means the pair cannot be honoured as
 /// planned (the steps are still filled in as far as they go).
 struct UpgradePlan {
@@ -80,6 +83,9 @@ struct UpgradePlan {
     /// Per schema, migrations applied at the source that the target release does not contain
     /// (a release ahead of its version number, or a downgrade in content).
     QMap<QString, QList<qint64>> appliedNotInTarget;
+    /// What the product's own migrator would do for this pair, and how that differs
+    /// (PlanOptions::productView; null when not asked for).
+    std::shared_ptr<const ProductMigratorView> productMigrator;
 
     bool ok() const { return errors.isEmpty(); }
     /// True when the source holds applied migrations the target lacks.

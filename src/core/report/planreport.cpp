@@ -1,6 +1,7 @@
 #include "report/planreport.h"
 #include "report/html.h"
 #include "report/markdown.h"
+#include "report/migratorreport.h"
 
 namespace passlane {
 
@@ -260,6 +261,8 @@ void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegis
     writer.addSection(alternativeSection(plan));
     if (plan.isContentDowngrade())
         writer.addSection(contentSection(plan));
+    if (plan.productMigrator)
+        addProductMigratorReport(writer, *plan.productMigrator);
 }
 
 QByteArray renderPlanReport(const UpgradePlan &plan, const OobRegistry &registry, const VersionIndex &index,
