@@ -7,6 +7,7 @@
 
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace passlane {
@@ -24,7 +25,9 @@ struct MigrationRun {
 
 /// What happened to one MigrationRun.
 struct MigrationOutcome {
-    enum class Status { Applied, Failed, Manual };
+    /// Canceled: stopped on request while it ran (rolled back unless it runs outside a transaction);
+    /// ConnectionLost: the connection broke while it ran (`error` says what the server kept).
+    enum class Status { Applied, Failed, Manual, Canceled, ConnectionLost };
     Status status = Status::Applied;
     qint64 durationMs = 0;
     QString error;     ///< failure message ("ERROR: relation ... does not exist")
@@ -45,7 +48,13 @@ public:
     /// failed): the runner reports it as a stopped, dirty run instead of an error, so the result
     /// still carries the logs, manual steps and kept databases.
     virtual QString setupFailure() const { return {}; }
+    /// Privileged migrations of the start's install were left as manual steps (so a setup failure
+    /// may come from them).
+    virtual bool skippedPrivileged() const { return false; }
     virtual MigrationOutcome apply(const MigrationRun &run) = 0;
+    /// Polled while SQL runs (the runner's Progress::canceled): a backend that executes real SQL
+    /// interrupts the running migration when it returns true.
+    virtual void setCancelCheck(std::function<bool()> canceled) { Q_UNUSED(canceled) }
     virtual void recordOob(const OobRow &row, qint64 clockMs) = 0;
     virtual void recordVersion(const VersionRow &row) = 0;
     /// Fills the result's final rows, databases, comparisons. Called once, also after failures.

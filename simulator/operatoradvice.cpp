@@ -52,6 +52,31 @@ ResumePlan OperatorAdvice::failedMigration(const QString &schema, qint64 id, con
     return p;
 }
 
+ResumePlan OperatorAdvice::connectionLost(const QString &schema, qint64 id, const QString &error, bool nonAtomic,
+                                          const QString &lastGood, const QStringList &remainingStops,
+                                          const QList<qint64> &remaining, const QString &target)
+{
+    ResumePlan p;
+    p.schema = schema;
+    p.migrationId = id;
+    p.lastGoodVersion = lastGood;
+    p.failedAtVersion = remainingStops.value(0);
+    p.remainingStops = remainingStops;
+    p.remainingMigrations = remaining;
+    p.command = resumeCommand(lastGood, target);
+    p.operatorSteps << QStringLiteral("The connection to the server was lost: %1.").arg(error)
+                    << QStringLiteral("Find out why (the server log says whether the session was terminated, the "
+                                      "server restarted or the network failed); this is not an error in migration %1.")
+                           .arg(id)
+                    << (nonAtomic
+                            ? QStringLiteral("Migration %1 runs outside a transaction: treat the %2 database as dirty, "
+                                             "complete or undo its committed statements by hand, then fix its "
+                                             "unfinished migration_logs row.").arg(id).arg(schema)
+                            : QStringLiteral("Nothing is left to repair: run again; `%1` retries migration %2.")
+                                  .arg(p.command).arg(id));
+    return p;
+}
+
 ResumePlan OperatorAdvice::failedOob(int oobId, const QString &lastGood, const QStringList &remainingStops,
                                      const QString &target)
 {

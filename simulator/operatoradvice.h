@@ -15,6 +15,11 @@ public:
     static ResumePlan failedMigration(const QString &schema, qint64 id, const QString &error, int line,
                                       bool nonAtomic, const QString &lastGood, const QStringList &remainingStops,
                                       const QList<qint64> &remaining, const QString &target);
+    /// The connection broke while a migration ran: nothing failed in the SQL, and for an atomic
+    /// migration the server rolled it back with its migration_logs row.
+    static ResumePlan connectionLost(const QString &schema, qint64 id, const QString &error, bool nonAtomic,
+                                     const QString &lastGood, const QStringList &remainingStops,
+                                     const QList<qint64> &remaining, const QString &target);
     static ResumePlan failedOob(int oobId, const QString &lastGood, const QStringList &remainingStops,
                                 const QString &target);
     static ResumePlan startupRefused(const QList<int> &oobIds, const QString &version, const QString &lastGood,

@@ -1,16 +1,17 @@
 #include "pgconnection.h"
 
-#include <QRegularExpression>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-#include <QUrl>
-#include <QUrlQuery>
 #include <QUuid>
 #include <QVariant>
 
 #include <libpq-fe.h>
+
+#include <cerrno>
+
+#include <poll.h>
 
 namespace passlane {
 
@@ -24,82 +25,116 @@ void passlaneNoticeProcessor(void *arg, const char *message)
 
 Result<PgConnectionInfo> PgConnectionInfo::parse(const QString &dsn)
 {
-    PgConnectionInfo info;
     const QString text = dsn.trimmed();
     if (text.isEmpty())
         return Error{QString(), QStringLiteral("empty PostgreSQL connection string")};
-    if (text.startsWith(QLatin1String("postgres://")) || text.startsWith(QLatin1String("postgresql://"))) {
-        const QUrl url(text);
-        if (!url.isValid())
-            return Error{QString(), QStringLiteral("invalid PostgreSQL URI")};
-        info.host = url.host();
-        info.port = url.port(5432);
-        info.user = url.userName();
-        info.password = url.password();
-        const QString db = url.path().mid(1);
-        if (!db.isEmpty())
-            info.dbname = db;
-        const QUrlQuery query(url);
-        if (query.hasQueryItem(QStringLiteral("host")))
-            info.host = query.queryItemValue(QStringLiteral("host"), QUrl::FullyDecoded);
-        return info;
+    char *error = nullptr;
+    PQconninfoOption *parsed = PQconninfoParse(text.toUtf8().constData(), &error);
+    if (!parsed) {
+        const QString why = error ? QString::fromUtf8(error).trimmed() : QStringLiteral("out of memory");
+        PQfreemem(error);
+        // Never echo the string itself: it may hold a password.
+        return Error{QString(), QStringLiteral("cannot read the PostgreSQL connection string (key=value pairs or a "
+                                               "postgresql:// URI): %1").arg(why)};
     }
-    static const QRegularExpression pair(QStringLiteral(R"((\w+)\s*=\s*('(?:[^'\\]|\\.)*'|\S+))"));
-    auto it = pair.globalMatch(text);
-    bool any = false;
-    while (it.hasNext()) {
-        const auto m = it.next();
-        any = true;
-        QString value = m.captured(2);
-        if (value.startsWith(u'\'')) {
-            value = value.mid(1, value.size() - 2);
-            value.replace(QStringLiteral("\\'"), QStringLiteral("'")).replace(QStringLiteral("\\\\"), QStringLiteral("\\"));
-        }
-        const QString key = m.captured(1).toLower();
-        if (key == u"host" || key == u"hostaddr")
-            info.host = value;
-        else if (key == u"port")
-            info.port = value.toInt();
-        else if (key == u"user")
-            info.user = value;
-        else if (key == u"password")
-            info.password = value;
-        else if (key == u"dbname")
-            info.dbname = value;
+    PgConnectionInfo info;
+    for (const PQconninfoOption *o = parsed; o->keyword; ++o) {
+        if (o->dispchar && o->dispchar[0] == '*')
+            info.m_secret << QString::fromLatin1(o->keyword);
+        if (o->val)
+            info.m_options.append({QString::fromLatin1(o->keyword), QString::fromUtf8(o->val)});
     }
-    if (!any)
-        return Error{QString(), QStringLiteral("cannot read PostgreSQL connection string '%1' (expected key=value pairs "
-                                               "or a postgresql:// URI)").arg(text)};
-    if (info.port <= 0)
-        return Error{QString(), QStringLiteral("invalid port in PostgreSQL connection string")};
+    PQconninfoFree(parsed);
     return info;
+}
+
+QString PgConnectionInfo::value(QStringView keyword) const
+{
+    for (const auto &[key, v] : m_options) {
+        if (key == keyword)
+            return v;
+    }
+    return {};
+}
+
+bool PgConnectionInfo::has(QStringView keyword) const
+{
+    for (const auto &option : m_options) {
+        if (option.first == keyword)
+            return true;
+    }
+    return false;
+}
+
+PgConnectionInfo PgConnectionInfo::with(const QString &keyword, const QString &value) const
+{
+    PgConnectionInfo copy = *this;
+    for (qsizetype i = 0; i < copy.m_options.size(); ++i) {
+        if (copy.m_options.at(i).first == keyword) {
+            if (value.isEmpty())
+                copy.m_options.removeAt(i);
+            else
+                copy.m_options[i].second = value;
+            return copy;
+        }
+    }
+    if (!value.isEmpty())
+        copy.m_options.append({keyword, value});
+    return copy;
 }
 
 PgConnectionInfo PgConnectionInfo::withDatabase(const QString &name) const
 {
-    PgConnectionInfo copy = *this;
-    copy.dbname = name;
-    return copy;
+    return with(QStringLiteral("dbname"), name);
 }
+
+PgConnectionInfo PgConnectionInfo::withUser(const QString &user, const QString &password) const
+{
+    // The original role's password is never sent for the other one.
+    return with(QStringLiteral("user"), user).with(QStringLiteral("password"), password);
+}
+
+QString PgConnectionInfo::dbname() const
+{
+    const QString db = value(u"dbname");
+    return db.isEmpty() ? QStringLiteral("postgres") : db;
+}
+
+namespace {
+
+QString quoteConnValue(const QString &v)
+{
+    return u'\'' + QString(v).replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'")) + u'\'';
+}
+
+} // namespace
 
 QString PgConnectionInfo::conninfo() const
 {
     QStringList parts;
-    auto q = [](const QString &v) -> QString { return u'\'' + QString(v).replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'")) + u'\''; };
-    if (!host.isEmpty())
-        parts << QStringLiteral("host=") + q(host);
-    parts << QStringLiteral("port=%1").arg(port);
-    if (!user.isEmpty())
-        parts << QStringLiteral("user=") + q(user);
-    if (!password.isEmpty())
-        parts << QStringLiteral("password=") + q(password);
-    parts << QStringLiteral("dbname=") + q(dbname);
+    bool hasDb = false;
+    for (const auto &[key, v] : m_options) {
+        parts << key + u'=' + quoteConnValue(v);
+        hasDb = hasDb || key == u"dbname";
+    }
+    if (!hasDb)
+        parts << QStringLiteral("dbname=") + quoteConnValue(dbname());
     return parts.join(u' ');
 }
 
 QString PgConnectionInfo::display() const
 {
-    return QStringLiteral("host=%1 port=%2 user=%3 dbname=%4").arg(host).arg(port).arg(user, dbname);
+    QStringList parts;
+    bool hasDb = false;
+    for (const auto &[key, v] : m_options) {
+        if (m_secret.contains(key) || key == u"password" || key == u"sslpassword")
+            continue;
+        parts << key + u'=' + v;
+        hasDb = hasDb || key == u"dbname";
+    }
+    if (!hasDb)
+        parts << QStringLiteral("dbname=") + dbname();
+    return parts.join(u' ');
 }
 
 Result<std::unique_ptr<PgSession>> PgSession::open(const PgConnectionInfo &info, bool readOnly)
@@ -110,17 +145,49 @@ Result<std::unique_ptr<PgSession>> PgSession::open(const PgConnectionInfo &info,
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), s->m_name);
     if (!db.isValid())
         return Error{info.display(), QStringLiteral("the Qt QPSQL driver is not available")};
-    db.setHostName(info.host);
-    db.setPort(info.port);
-    db.setUserName(info.user);
-    db.setPassword(info.password);
-    db.setDatabaseName(info.dbname);
-    QString options = QStringLiteral("application_name=passlane connect_timeout=10");
-    if (readOnly)
-        options += QStringLiteral(" options='-c default_transaction_read_only=on'");
-    db.setConnectOptions(options);
+    // QPSQL quotes host, database, user and password itself; every other keyword goes into the
+    // connect options, where the driver turns ';' into a space: refuse a value it would corrupt.
+    QStringList options;
+    bool appName = false;
+    bool timeout = false;
+    QString userOptions;
+    for (const auto &[key, value] : info.options()) {
+        if (key == u"host")
+            db.setHostName(value);
+        else if (key == u"dbname")
+            db.setDatabaseName(value);
+        else if (key == u"user")
+            db.setUserName(value);
+        else if (key == u"password")
+            db.setPassword(value);
+        else if (key == u"options")
+            userOptions = value;
+        else {
+            if (value.contains(u';'))
+                return Error{info.display(), QStringLiteral("the connection option %1 contains ';', which the Qt "
+                                                            "PostgreSQL driver cannot pass on").arg(key)};
+            options << key + u'=' + quoteConnValue(value);
+            appName = appName || key == u"application_name";
+            timeout = timeout || key == u"connect_timeout";
+        }
+    }
+    if (!info.has(u"dbname"))
+        db.setDatabaseName(info.dbname());
+    if (!appName)
+        options << QStringLiteral("application_name=passlane");
+    if (!timeout)
+        options << QStringLiteral("connect_timeout=10");
+    if (readOnly) // after the user's own options: a later -c wins
+        userOptions += QStringLiteral(" -c default_transaction_read_only=on");
+    if (!userOptions.trimmed().isEmpty()) {
+        if (userOptions.contains(u';'))
+            return Error{info.display(), QStringLiteral("the connection option options contains ';', which the Qt "
+                                                        "PostgreSQL driver cannot pass on")};
+        options << QStringLiteral("options=") + quoteConnValue(userOptions.trimmed());
+    }
+    db.setConnectOptions(options.join(u' '));
     if (!db.open())
-        return Error{info.display(), db.lastError().text()};
+        return Error{info.display(), QStringLiteral("cannot connect: %1").arg(db.lastError().text().trimmed())};
     const QVariant handle = db.driver()->handle();
     // Qt registers the pointer as "PGconn*" (older) or under the struct's name "pg_conn*".
     if (handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0))
@@ -154,27 +221,89 @@ QSqlDatabase PgSession::database() const
     return QSqlDatabase::database(m_name, false);
 }
 
-PgExecResult PgSession::execRaw(const QByteArray &sql)
+PgExecResult PgSession::execRaw(const QByteArray &sql, const std::function<bool()> &canceled)
 {
     PgExecResult out;
     m_notices.clear();
-    PGresult *res = PQexec(m_conn, sql.constData());
-    const ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-    if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE || status == PGRES_NONFATAL_ERROR) {
+    // PQsendQuery + PQgetResult is what PQexec does inside; done here so a cancel request can be
+    // sent while the statement runs. The last result counts, an error one first.
+    bool cancelSent = false;
+    if (!PQsendQuery(m_conn, sql.constData())) {
         out.ok = false;
-        if (res) {
-            out.message = QString::fromUtf8(PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY));
-            out.detail = QString::fromUtf8(PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL));
-            out.sqlState = QString::fromLatin1(PQresultErrorField(res, PG_DIAG_SQLSTATE));
-            out.position = QByteArray(PQresultErrorField(res, PG_DIAG_STATEMENT_POSITION)).toInt();
+        out.message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        out.connectionLost = PQstatus(m_conn) == CONNECTION_BAD;
+        return out;
+    }
+    PGresult *last = nullptr;
+    PGresult *failure = nullptr;
+    for (;;) {
+        while (PQisBusy(m_conn)) {
+            pollfd fd{PQsocket(m_conn), POLLIN, 0};
+            const int ready = ::poll(&fd, 1, canceled ? 50 : 1000);
+            if (ready < 0 && errno != EINTR)
+                break;
+            if (!PQconsumeInput(m_conn))
+                break;
+            if (canceled && !cancelSent && canceled()) {
+                if (PGcancel *c = PQgetCancel(m_conn)) {
+                    char err[256];
+                    PQcancel(c, err, sizeof err);
+                    PQfreeCancel(c);
+                }
+                cancelSent = true;
+            }
+        }
+        PGresult *res = PQgetResult(m_conn);
+        if (!res)
+            break;
+        const ExecStatusType status = PQresultStatus(res);
+        if (status == PGRES_COPY_IN) {
+            // No data source for COPY FROM STDIN: end it with an error, as psql does without input.
+            PQputCopyEnd(m_conn, "COPY FROM STDIN is not supported by Passlane");
+            PQclear(res);
+            continue;
+        }
+        if (status == PGRES_COPY_OUT) {
+            char *buffer = nullptr;
+            while (PQgetCopyData(m_conn, &buffer, 0) > 0)
+                PQfreemem(buffer);
+            PQclear(res);
+            continue;
+        }
+        if (status == PGRES_FATAL_ERROR || status == PGRES_BAD_RESPONSE || status == PGRES_NONFATAL_ERROR) {
+            if (!failure)
+                failure = res;
+            else
+                PQclear(res);
+            continue;
+        }
+        if (last)
+            PQclear(last);
+        last = res;
+        if (PQstatus(m_conn) == CONNECTION_BAD)
+            break;
+    }
+    if (failure || PQstatus(m_conn) == CONNECTION_BAD) {
+        out.ok = false;
+        if (failure) {
+            out.message = QString::fromUtf8(PQresultErrorField(failure, PG_DIAG_MESSAGE_PRIMARY));
+            out.detail = QString::fromUtf8(PQresultErrorField(failure, PG_DIAG_MESSAGE_DETAIL));
+            out.sqlState = QString::fromLatin1(PQresultErrorField(failure, PG_DIAG_SQLSTATE));
+            out.position = QByteArray(PQresultErrorField(failure, PG_DIAG_STATEMENT_POSITION)).toInt();
         }
         if (out.message.isEmpty())
             out.message = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        // 57P01..57P05: the backend was terminated or the server is shutting down; 08xxx: the link broke.
+        out.connectionLost = PQstatus(m_conn) == CONNECTION_BAD || out.sqlState.startsWith(QLatin1String("57P"))
+            || out.sqlState.startsWith(QLatin1String("08"));
+        out.canceled = cancelSent && out.sqlState == u"57014";
+    } else if (last && PQresultStatus(last) == PGRES_TUPLES_OK && PQntuples(last) > 0 && PQnfields(last) > 0) {
+        out.firstValue = QString::fromUtf8(PQgetvalue(last, 0, 0));
     }
-    if (res && status == PGRES_TUPLES_OK && PQntuples(res) > 0 && PQnfields(res) > 0)
-        out.firstValue = QString::fromUtf8(PQgetvalue(res, 0, 0));
-    if (res)
-        PQclear(res);
+    if (last)
+        PQclear(last);
+    if (failure)
+        PQclear(failure);
     out.notices = m_notices;
     return out;
 }
@@ -213,6 +342,26 @@ Result<QString> PgSession::scalar(const QString &sql)
     if (!r)
         return r.error();
     return r->isEmpty() || r->first().isEmpty() ? QString() : r->first().first();
+}
+
+QString PgSession::encryptPassword(const QString &password, const QString &user)
+{
+    char *hashed = PQencryptPasswordConn(m_conn, password.toUtf8().constData(), user.toUtf8().constData(), nullptr);
+    if (!hashed)
+        return {};
+    const QString out = QString::fromLatin1(hashed);
+    PQfreemem(hashed);
+    return out;
+}
+
+bool PgSession::connectionLost() const
+{
+    return !m_conn || PQstatus(m_conn) == CONNECTION_BAD;
+}
+
+int PgSession::backendPid() const
+{
+    return m_conn ? PQbackendPID(m_conn) : 0;
 }
 
 bool PgSession::isSuperuser()

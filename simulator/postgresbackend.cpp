@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <limits>
 #include <cstdio>
 
 namespace passlane {
@@ -36,23 +37,145 @@ PostgresBackend::~PostgresBackend()
     m_dbs.clear();
 }
 
+PgConnectionInfo PostgresBackend::connectionTo(const QString &database) const
+{
+    return m_role ? m_role->connectionTo(database) : m_server.withDatabase(database);
+}
+
 Result<PostgresBackend::SchemaDb> PostgresBackend::openSchemaDb(const QString &schema)
 {
     SchemaDb db;
     if (!m_request.database.isEmpty()) {
         db.name = m_request.database;
     } else {
-        auto scratch = ScratchDatabase::create(m_server, schema);
+        auto scratch = ScratchDatabase::create(m_server, schema, {}, m_role ? m_role->name() : QString());
         if (!scratch)
             return scratch.error();
         db.scratch = std::move(scratch).value();
         db.name = db.scratch->name();
     }
-    auto session = PgSession::open(m_server.withDatabase(db.name));
-    if (!session)
+    auto session = PgSession::open(connectionTo(db.name));
+    if (!session) {
+        if (m_role)
+            return Error{session.error().file,
+                         QStringLiteral("%1 (as the throwaway role %2 that runs the migrations). Let it log in with a "
+                                        "password (pg_hba.conf), connect as a role that is not a superuser, or pass "
+                                        "--superuser to run everything as %3")
+                             .arg(session.error().message, m_role->name(), m_server.user())};
         return session.error();
+    }
     db.session = std::move(session).value();
     return db;
+}
+
+namespace {
+
+/// The (schema, id) pairs a run from `from` to `target` may execute: what either release has
+/// applied (install, upgrade, downgrade) plus both releases' own files.
+QMap<QString, QSet<qint64>> runCandidates(const Catalog &catalog, const Version &from, const Version &target,
+                                          const QStringList &schemas)
+{
+    QMap<QString, QSet<qint64>> out;
+    for (const QString &schema : schemas) {
+        QSet<qint64> ids = catalog.graph.appliedAt(schema, from) + catalog.graph.appliedAt(schema, target);
+        for (const Version &v : {from, target}) {
+            if (const Release *r = catalog.release(v); r && r->schema(schema)) {
+                for (auto it = r->schema(schema)->migrations.cbegin(); it != r->schema(schema)->migrations.cend(); ++it)
+                    ids.insert(it.key());
+            }
+        }
+        out.insert(schema, ids);
+    }
+    return out;
+}
+
+} // namespace
+
+Status PostgresBackend::vet(const Version &from, const QStringList &schemas) const
+{
+    const QMap<QString, QSet<qint64>> candidates = runCandidates(m_catalog, from, m_target, schemas);
+    if (!m_request.allowOutsideDatabase) {
+        for (const Finding &f : m_catalog.findings) {
+            if (f.kind != u"outside-database" || !f.id || !candidates.value(f.schema).contains(*f.id))
+                continue;
+            return Status(Error{f.file, QStringLiteral("refusing to execute: %1 migration %2 reaches outside the database "
+                                                       "(%3). Nothing ran. Review its SQL; --allow-outside-database "
+                                                       "executes it anyway")
+                                            .arg(f.schema).arg(*f.id).arg(f.message)});
+        }
+    }
+    // The product's migration_logs.version is an integer column.
+    for (auto it = candidates.cbegin(); it != candidates.cend(); ++it) {
+        QList<qint64> ids(it.value().cbegin(), it.value().cend());
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : std::as_const(ids)) {
+            if (id > std::numeric_limits<qint32>::max() || id < std::numeric_limits<qint32>::min()) {
+                const MigrationPtr m = m_catalog.graph.definition(it.key(), id);
+                return Status(Error{m ? m->path : QString(),
+                                    QStringLiteral("%1 migration %2 has an id that migration_logs.version (integer) "
+                                                   "cannot hold: the product's migrator could not record it, so the "
+                                                   "postgres backend cannot rehearse schema %1. Nothing ran. Leave it "
+                                                   "out with --schema, or simulate with sqlite")
+                                        .arg(it.key()).arg(id)});
+            }
+        }
+    }
+    return success();
+}
+
+Status PostgresBackend::chooseRole()
+{
+    auto admin = PgSession::open(m_server);
+    if (!admin)
+        return Status(admin.error());
+    m_connectedSuperuser = admin.value()->isSuperuser();
+    admin.value().reset();
+    if (m_request.superuser) {
+        if (!m_connectedSuperuser)
+            return Status(Error{m_server.display(), QStringLiteral("superuser execution was asked for, but role %1 is "
+                                                                   "not a superuser").arg(m_server.user())});
+        m_superuser = true;
+        return success();
+    }
+    if (!m_connectedSuperuser)
+        return success(); // the user's own role, already without superuser rights
+    if (!m_request.database.isEmpty())
+        return Status(Error{m_request.database, QStringLiteral("role %1 is a superuser: connect to %2 as a role that is "
+                                                               "not (its owner), or pass --superuser to run its "
+                                                               "migrations as %1").arg(m_server.user(), m_request.database)});
+    auto role = ExecutionRole::create(m_server);
+    if (!role)
+        return Status(role.error());
+    m_role = std::move(role).value();
+    return success();
+}
+
+Status PostgresBackend::lockDatabase()
+{
+    // A separate session: a migration that releases its locks or loses its connection does not
+    // release the run's.
+    auto lock = PgSession::open(m_server.withDatabase(m_request.database));
+    if (!lock)
+        return Status(lock.error());
+    auto got = lock.value()->scalar(QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(runLockKey));
+    if (!got)
+        return Status(got.error());
+    if (got.value() != u"true") {
+        auto holder = lock.value()->scalar(
+            QStringLiteral("SELECT string_agg(format('pid %%s, %%s, since %%s', a.pid, a.application_name, "
+                           "date_trunc('second', a.backend_start)), '; ') FROM pg_locks l JOIN pg_stat_activity a "
+                           "ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted AND l.database = "
+                           "(SELECT oid FROM pg_database WHERE datname = current_database()) "
+                           "AND l.classid = %1 AND l.objid = %2 AND l.objsubid = 1")
+                .arg(quint32(quint64(runLockKey) >> 32)).arg(quint32(quint64(runLockKey) & 0xffffffffu)));
+        return Status(Error{m_request.database, QStringLiteral("another Passlane run is using database %1 (%2): wait "
+                                                               "until it has finished")
+                                                    .arg(m_request.database,
+                                                         holder && !holder.value().isEmpty() ? holder.value()
+                                                                                             : QStringLiteral("holder unknown"))});
+    }
+    m_lock = std::move(lock).value();
+    return success();
 }
 
 Result<StartState> PostgresBackend::prepare(const std::optional<StartState> &requested, const Version &from,
@@ -73,6 +196,14 @@ Result<StartState> PostgresBackend::prepare(const std::optional<StartState> &req
         return Error{requested->origin, QStringLiteral("the postgres backend executes real SQL from a release's schema; "
                                                        "start it from a release (--from), or simulate an export with sqlite")};
     }
+    if (const Status st = vet(from, schemas); !st)
+        return st.error();
+    if (const Status st = chooseRole(); !st)
+        return st.error();
+    if (!m_request.database.isEmpty()) {
+        if (const Status st = lockDatabase(); !st)
+            return st.error();
+    }
     const Release *fromRelease = m_catalog.release(from);
     auto state = StartState::fromRelease(m_catalog, from, oobProgress, clockStart);
     if (!state)
@@ -89,8 +220,7 @@ Result<StartState> PostgresBackend::prepare(const std::optional<StartState> &req
             return opened.error();
         SchemaDb db = std::move(opened).value();
         PostgresExecutor exec(*db.session);
-        if (m_dbs.empty())
-            m_superuser = db.session->isSuperuser();
+        exec.setCancelCheck(m_canceled);
         bool existing = false;
         if (db.scratch == nullptr) {
             auto has = db.session->scalar(QStringLiteral("SELECT to_regclass('migration_logs') IS NOT NULL"));
@@ -105,6 +235,8 @@ Result<StartState> PostgresBackend::prepare(const std::optional<StartState> &req
             if (fromRelease) {
                 auto installed = exec.install(*fromRelease, schema, m_superuser, &m_installManual);
                 if (!installed) {
+                    if (db.session->connectionLost() || (m_canceled && m_canceled()))
+                        return installed.error();
                     m_setupFailure = installed.error().message;
                     m_dbs.emplace(schema, std::move(db));
                     return start;
@@ -143,6 +275,7 @@ MigrationOutcome PostgresBackend::apply(const MigrationRun &run)
         return out;
     }
     PostgresExecutor exec(*it->second.session);
+    exec.setCancelCheck(m_canceled);
     const MigrationOutcome out = exec.execute(run.schema, *run.definition, run.up, run.outsideTransaction,
                                               run.injectFailure, m_superuser);
     if (out.status == MigrationOutcome::Status::Applied && run.up)
@@ -193,15 +326,17 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
         return;
     // Fresh install of the target, on its own scratch database.
     {
-        auto fresh = ScratchDatabase::create(m_server, schema + QStringLiteral("_fresh"));
+        auto fresh = ScratchDatabase::create(m_server, schema + QStringLiteral("_fresh"), {},
+                                             m_role ? m_role->name() : QString());
         if (!fresh) {
             result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), {}, schema, {}, {},
                                            fresh.error().message, {}});
             return;
         }
-        auto session = PgSession::open(fresh.value()->info());
+        auto session = PgSession::open(connectionTo(fresh.value()->name()));
         if (session) {
             PostgresExecutor exec(*session.value());
+            exec.setCancelCheck(m_canceled);
             exec.createBookkeeping();
             auto installed = exec.install(*target, schema, m_superuser);
             trace(timer, QStringLiteral("%1: fresh install").arg(schema));
@@ -216,17 +351,27 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
     }
     // The release's squashed.sql dump, loaded as one script.
     const SchemaSnapshot *snapshot = target->schema(schema);
+    bool outside = false;
+    for (const Finding &f : m_catalog.findings)
+        outside = outside || (f.kind == u"outside-database" && f.file == snapshot->squashedSqlPath);
+    if (outside && !m_request.allowOutsideDatabase) {
+        result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), m_target.toString(), schema,
+                                       {}, snapshot->squashedSqlPath,
+                                       QStringLiteral("squashed.sql not loaded: it reaches outside the database"), {}});
+        return;
+    }
     if (snapshot->hasSquashedSql) {
-        auto dumpDb = ScratchDatabase::create(m_server, schema + QStringLiteral("_squashed"));
+        auto dumpDb = ScratchDatabase::create(m_server, schema + QStringLiteral("_squashed"), {},
+                                              m_role ? m_role->name() : QString());
         if (!dumpDb)
             return;
-        auto session = PgSession::open(dumpDb.value()->info());
+        auto session = PgSession::open(connectionTo(dumpDb.value()->name()));
         if (!session)
             return;
         // The dump's seed rows take tenant_id from a DEFAULT reading app.current_tenant (set by the
         // product at run time): give the session a value so the dump loads as the product would.
         session.value()->execRaw("SELECT set_config('app.current_tenant', '1', false)");
-        const PgExecResult r = session.value()->execRaw(snapshot->squashedSql);
+        const PgExecResult r = session.value()->execRaw(snapshot->squashedSql, m_canceled);
         trace(timer, QStringLiteral("%1: squashed.sql loaded").arg(schema));
         if (!r.ok) {
             result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), m_target.toString(), schema,
@@ -245,6 +390,7 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
 void PostgresBackend::roundTrip(const QString &schema, SchemaDb &db, SimulationResult &result)
 {
     PostgresExecutor exec(*db.session);
+    exec.setCancelCheck(m_canceled);
     for (auto it = db.appliedInRun.crbegin(); it != db.appliedInRun.crend(); ++it) {
         // A downgrade runs the target release's migrator, hence the target's definitions (some
         // down.sql files were fixed after they first shipped).
@@ -275,35 +421,77 @@ Status PostgresBackend::finish(SimulationResult &result)
     result.manualSteps = m_installManual + result.manualSteps;
     result.totals.manualSteps = int(result.manualSteps.size());
     result.migrationLogs.clear();
+    // Kept for inspection: a run that stopped on a migration (failure, lost connection, refusal),
+    // or on request. A canceled run or a start that could not be installed leaves nothing behind.
+    const bool keep = m_request.keepDatabase
+        || (!result.completed && !result.canceled && m_setupFailure.isEmpty());
     for (auto &[schema, db] : m_dbs) {
         result.databases.append(db.name);
         if (result.completed && m_request.compareSchema)
             compare(schema, db, result);
         if (result.completed && m_request.roundTrip)
             roundTrip(schema, db, result);
+        if (db.session->connectionLost()) {
+            auto reopened = PgSession::open(connectionTo(db.name));
+            if (reopened)
+                db.session = std::move(reopened).value();
+        }
         auto logs = PostgresExecutor(*db.session).readLogs();
         if (logs)
             result.migrationLogs += logs.value();
-        const bool keep = !result.completed || m_request.keepDatabase;
         if (db.scratch && keep)
             db.scratch->keep();
         result.databasesKept = result.databasesKept || keep || !db.scratch;
     }
-    if (result.databasesKept && !m_dbs.empty() && !result.completed)
-        result.operatorAdvice += QStringLiteral("\nDatabases kept for inspection: %1 (drop them with DROP DATABASE when done).")
-                                     .arg(result.databases.join(QStringLiteral(", ")));
+    if (m_role) {
+        result.findings.append(Finding::about(Severity::Info, QLatin1String("execution-role"), {},
+                                              QStringLiteral("migrations ran as %1, a throwaway role without superuser "
+                                                             "rights that owned the scratch databases; privileged "
+                                                             "migrations were left as manual steps").arg(m_role->name())));
+    } else {
+        const QString who = m_server.user().isEmpty() ? QStringLiteral("the connected role") : m_server.user();
+        result.findings.append(Finding::about(Severity::Info, QLatin1String("execution-role"), {},
+                                              m_superuser ? QStringLiteral("migrations ran as %1, a superuser, privileged "
+                                                                           "ones included (superuser execution)").arg(who)
+                                                          : QStringLiteral("migrations ran as %1, which is not a superuser; "
+                                                                           "privileged migrations were left as manual steps")
+                                                                .arg(who)));
+    }
     QElapsedTimer timer;
     timer.start();
+    QStringList kept;
+    QStringList leftBehind;
     for (auto &[schema, db] : m_dbs) {
         db.session.reset();
-        if (db.scratch) {
-            const Status st = db.scratch->drop();
-            if (!st)
-                result.findings.append(Finding{Severity::Warning, QStringLiteral("scratch-drop"), {}, {}, {}, db.name,
-                                               st.error().message, {}});
+        if (!db.scratch)
+            continue;
+        if (db.scratch->kept()) {
+            kept << db.name;
+            continue;
+        }
+        const Status st = db.scratch->drop();
+        if (!st) {
+            leftBehind << db.name;
+            result.findings.append(Finding::about(Severity::Warning, QLatin1String("scratch-drop"), db.name,
+                                                  st.error().message));
         }
     }
     trace(timer, QStringLiteral("scratch databases dropped"));
+    if (m_role) {
+        const Status st = m_role->drop(kept);
+        if (!st)
+            result.findings.append(Finding::about(Severity::Warning, QLatin1String("execution-role"), {},
+                                                  QStringLiteral("cannot drop the execution role %1: %2 (drop it with "
+                                                                 "DROP ROLE)").arg(m_role->name(), st.error().message)));
+    }
+    m_lock.reset();
+    if (!kept.isEmpty() && !result.completed)
+        result.operatorAdvice += QStringLiteral("\nDatabases kept for inspection: %1 (drop them with DROP DATABASE when done).")
+                                     .arg(kept.join(QStringLiteral(", ")));
+    if (!leftBehind.isEmpty())
+        result.operatorAdvice += QStringLiteral("\nScratch databases that could not be dropped: %1 (drop them with DROP "
+                                                "DATABASE).").arg(leftBehind.join(QStringLiteral(", ")));
+    result.databasesKept = !kept.isEmpty() || !leftBehind.isEmpty() || !m_request.database.isEmpty();
     return success();
 }
 

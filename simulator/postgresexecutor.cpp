@@ -56,7 +56,7 @@ PgExecResult PostgresExecutor::runStatements(const QByteArray &sql, int *line)
     // query string: send the file's statements one at a time.
     const QString text = QString::fromUtf8(sql);
     for (const SqlStatement &st : SqlScript::split(text)) {
-        PgExecResult r = m_session.execRaw(st.text.toUtf8());
+        PgExecResult r = m_session.execRaw(st.text.toUtf8(), m_canceled);
         if (!r.ok) {
             *line = st.line + (r.position > 0 ? SqlScript::lineAt(st.text, r.position - 1) - 1 : 0);
             return r;
@@ -93,6 +93,12 @@ MigrationOutcome PostgresExecutor::execute(const QString &schema, const Migratio
         out.status = MigrationOutcome::Status::Manual;
         return out;
     }
+    const QString what = QStringLiteral("%1 %2").arg(schema).arg(m.id);
+    auto lost = [&](const PgExecResult &r, const QString &consequence) {
+        out.status = MigrationOutcome::Status::ConnectionLost;
+        out.error = QStringLiteral("connection lost during %1 (%2); %3").arg(what, r.message, consequence);
+        return out;
+    };
     const QByteArray &sql = up ? m.upQuery : m.downQuery;
     QElapsedTimer timer;
     timer.start();
@@ -106,6 +112,8 @@ MigrationOutcome PostgresExecutor::execute(const QString &schema, const Migratio
         + ", clock_timestamp()) RETURNING id::text || '|' || started_at::text";
     PgExecResult r = m_session.execRaw(outsideTransaction ? insert : "BEGIN;\n" + insert);
     if (!r.ok) {
+        if (r.connectionLost)
+            return lost(r, QStringLiteral("nothing of it ran"));
         if (!outsideTransaction)
             m_session.execRaw("ROLLBACK");
         out.status = MigrationOutcome::Status::Failed;
@@ -117,6 +125,7 @@ MigrationOutcome PostgresExecutor::execute(const QString &schema, const Migratio
     const QByteArray where = " WHERE id = " + logId;
     const QByteArray done = "UPDATE migration_logs SET finished_at = clock_timestamp(), success = true" + where;
     int line = 0;
+    bool committing = false;
     if (outsideTransaction) {
         r = runStatements(sql, &line);
         if (r.ok && injectFailure)
@@ -124,32 +133,57 @@ MigrationOutcome PostgresExecutor::execute(const QString &schema, const Migratio
         if (r.ok)
             r = m_session.execRaw(done);
     } else {
-        r = m_session.execRaw(sql);
+        r = m_session.execRaw(sql, m_canceled);
         if (!r.ok && r.position > 0)
             line = SqlScript::lineAt(QString::fromUtf8(sql), r.position - 1);
         if (r.ok && injectFailure)
             r = m_session.execRaw("DO $$ BEGIN RAISE EXCEPTION 'passlane: injected failure'; END $$");
         if (r.ok) {
+            committing = true;
             r = m_session.execRaw(done + ";\nCOMMIT");
-        } else {
+        } else if (!r.connectionLost) {
             m_session.execRaw("ROLLBACK");
-            if (line == 0 && !injectFailure)
+            if (line == 0 && !injectFailure && !r.canceled)
                 line = locateFailure(sql);
         }
     }
-    if (!r.ok) {
-        out.status = MigrationOutcome::Status::Failed;
-        out.error = describe(r);
-        out.sqlState = r.sqlState;
-        out.line = line;
-        // The row may be gone with the rollback, or committed by the file part-way: upsert it.
-        m_session.execRaw("INSERT INTO migration_logs (id, migration_logs_schema_version, schema, version, up, started_at, "
-                          "finished_at, success, error_message) VALUES (" + logId + ", 2, " + lit(schema) + ", "
-                          + QByteArray::number(m.id) + ", " + (up ? "true" : "false") + ", " + startedAt
-                          + ", clock_timestamp(), false, " + lit(out.error) + ") ON CONFLICT (id) DO UPDATE SET "
-                          "finished_at = EXCLUDED.finished_at, success = false, error_message = EXCLUDED.error_message");
-    }
     out.durationMs = (timer.nsecsElapsed() + 500000) / 1000000;
+    if (r.ok)
+        return out;
+    const QString at = line > 0 ? QStringLiteral(" at line %1").arg(line) : QString();
+    if (r.connectionLost) {
+        // No failed row: the server still has whatever it committed, and nothing else.
+        if (committing)
+            return lost(r, QStringLiteral("it was being committed, so the server may or may not have kept it: "
+                                          "check migration_logs"));
+        if (outsideTransaction)
+            return lost(r, QStringLiteral("it runs outside a transaction: its statements before the one%1 stay "
+                                          "committed and migration_logs keeps its unfinished row (dirty)").arg(at));
+        return lost(r, QStringLiteral("the transaction was rolled back by the server: the schema and migration_logs "
+                                      "are as they were before it"));
+    }
+    if (r.canceled) {
+        out.status = MigrationOutcome::Status::Canceled;
+        if (!outsideTransaction) {
+            out.error = QStringLiteral("canceled during %1: its transaction was rolled back").arg(what);
+            return out;
+        }
+        out.error = QStringLiteral("canceled during %1%2: it runs outside a transaction, so the statements before stay "
+                                   "committed").arg(what, at);
+        m_session.execRaw("UPDATE migration_logs SET finished_at = clock_timestamp(), success = false, error_message = "
+                          + lit(out.error) + where);
+        return out;
+    }
+    out.status = MigrationOutcome::Status::Failed;
+    out.error = describe(r);
+    out.sqlState = r.sqlState;
+    out.line = line;
+    // The row may be gone with the rollback, or committed by the file part-way: upsert it.
+    m_session.execRaw("INSERT INTO migration_logs (id, migration_logs_schema_version, schema, version, up, started_at, "
+                      "finished_at, success, error_message) VALUES (" + logId + ", 2, " + lit(schema) + ", "
+                      + QByteArray::number(m.id) + ", " + (up ? "true" : "false") + ", " + startedAt
+                      + ", clock_timestamp(), false, " + lit(out.error) + ") ON CONFLICT (id) DO UPDATE SET "
+                      "finished_at = EXCLUDED.finished_at, success = false, error_message = EXCLUDED.error_message");
     return out;
 }
 
@@ -193,7 +227,12 @@ Result<QList<qint64>> PostgresExecutor::install(const Release &release, const QS
     QList<qint64> done;
     for (qint64 id : releaseOrder(*snap)) {
         const Migration &m = *snap->migrations.value(id);
+        if (m_canceled && m_canceled())
+            return Error{m.path, QStringLiteral("installing %1 %2: canceled before migration %3")
+                                     .arg(release.version.toString(), schema).arg(id)};
         const MigrationOutcome out = execute(schema, m, true, m.createIndexConcurrently, false, superuser);
+        if (out.status == MigrationOutcome::Status::Canceled || out.status == MigrationOutcome::Status::ConnectionLost)
+            return Error{m.path, QStringLiteral("installing %1 %2: %3").arg(release.version.toString(), schema, out.error)};
         if (out.status == MigrationOutcome::Status::Manual) {
             if (manual)
                 manual->append(ManualStep{schema, id, QStringLiteral("privileged"), QString::fromUtf8(m.upQuery)});

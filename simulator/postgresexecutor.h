@@ -7,6 +7,8 @@
 
 #include <QList>
 
+#include <functional>
+
 namespace passlane {
 
 /// Applies migration files to a PostgreSQL database the way the product's migrator does: the
@@ -17,9 +19,14 @@ class PostgresExecutor {
 public:
     explicit PostgresExecutor(PgSession &session) : m_session(session) {}
 
+    /// Polled while a migration's SQL runs; true cancels it (the server rolls the statement back).
+    void setCancelCheck(std::function<bool()> canceled) { m_canceled = std::move(canceled); }
+
     /// CREATE TABLE IF NOT EXISTS migration_logs, as the migrator does on first contact.
     Status createBookkeeping();
-    /// Applies one migration; privileged ones return Manual unless `superuser`.
+    /// Applies one migration; privileged ones return Manual unless `superuser`. A cancel request
+    /// while it runs gives Canceled, a broken connection ConnectionLost; neither writes a failed row
+    /// for a transactional migration (the server rolled its row back with it).
     MigrationOutcome execute(const QString &schema, const Migration &m, bool up, bool outsideTransaction,
                              bool injectFailure, bool superuser);
     /// A fresh install of `release`'s own files for `schema` (squashed root first), logging each.
@@ -38,6 +45,7 @@ private:
     int locateFailure(const QByteArray &sql);
 
     PgSession &m_session;
+    std::function<bool()> m_canceled;
 };
 
 } // namespace passlane

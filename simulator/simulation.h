@@ -66,6 +66,14 @@ struct SimulationRequest {
     bool keepDatabase = false;        ///< keep the scratch databases even after success
     bool compareSchema = false;       ///< compare with a fresh install of the target (and squashed.sql)
     bool roundTrip = false;           ///< after the upgrade, run every down.sql and compare with the start
+    /// Run migrations as the connected role, which must be a superuser, privileged ones included
+    /// (--superuser). Off: a superuser connection creates a throwaway non-superuser role that owns
+    /// the scratch databases and runs every migration; privileged migrations become manual steps.
+    bool superuser = false;
+    /// Execute migrations whose static checks found statements that reach outside the database
+    /// (`outside-database` findings: COPY ... PROGRAM, server files, DROP DATABASE, ALTER SYSTEM,
+    /// untrusted languages) instead of refusing the run (--allow-outside-database).
+    bool allowOutsideDatabase = false;
 };
 
 /// What an operator does after a failed run, and what the run would do next (seed 002).

@@ -82,6 +82,21 @@ Result<SimulationResult> UpgradeRunner::run(const Version &from, const QList<Run
     m_schemas = m_request.schemas;
     if (m_schemas.isEmpty() && targetRelease)
         m_schemas = targetRelease->schemas.keys();
+    // A mistyped schema would run nothing and look like success.
+    QStringList known = targetRelease ? targetRelease->schemas.keys() : QStringList();
+    if (const Release *fromRelease = m_catalog.release(from)) {
+        for (const QString &schema : fromRelease->schemas.keys()) {
+            if (!known.contains(schema))
+                known << schema;
+        }
+    }
+    known.sort();
+    for (const QString &schema : std::as_const(m_request.schemas)) {
+        if (!known.contains(schema))
+            return Error{QString(), QStringLiteral("unknown schema '%1': %2 -> %3 has %4")
+                                        .arg(schema, from.toString(), target.toString(), known.join(QStringLiteral(", ")))};
+    }
+    m_backend.setCancelCheck([this] { return m_progress.isCanceled(); });
 
     auto start = m_backend.prepare(m_request.start, from, m_schemas, m_request.startOobProgress, m_request.clockStart);
     if (!start)
@@ -120,9 +135,15 @@ Result<SimulationResult> UpgradeRunner::run(const Version &from, const QList<Run
         ResumePlan plan;
         plan.lastGoodVersion = from.toString();
         plan.failedAtVersion = from.toString();
-        plan.operatorSteps << QStringLiteral("The start release %1 could not be installed: %2").arg(from.toString(), setup)
-                           << QStringLiteral("Run the manual steps listed below (privileged migrations need a superuser), "
-                                             "or run the simulation as a superuser, then try again.");
+        plan.operatorSteps << QStringLiteral("The start release %1 could not be installed: %2").arg(from.toString(), setup);
+        // Only blame the skipped privileged migrations when some were skipped.
+        if (m_backend.skippedPrivileged())
+            plan.operatorSteps << QStringLiteral("Privileged migrations were left as manual steps (listed below) and the "
+                                                 "install may fail without them: review them and run the simulation "
+                                                 "with superuser execution (--superuser), then try again.");
+        else
+            plan.operatorSteps << QStringLiteral("Fix the cause in release %1's migration files (the simulation cannot "
+                                                 "run around it), then try again.").arg(from.toString());
         m_result.resume = plan;
         m_result.operatorAdvice = OperatorAdvice::toText(plan);
         finalize();
@@ -231,6 +252,25 @@ UpgradeRunner::Outcome UpgradeRunner::runSchemas(int k, const RunStep &step, Sto
                                     QStringLiteral("privileged %1 migration %2 needs a superuser: run its SQL by hand")
                                         .arg(schema).arg(id)});
                 continue;
+            }
+            if (out.status == MigrationOutcome::Status::Canceled || out.status == MigrationOutcome::Status::ConnectionLost) {
+                // Not a failed migration: no failed row exists, and the SQL itself may be fine.
+                const bool canceled = out.status == MigrationOutcome::Status::Canceled;
+                m_result.canceled = canceled;
+                m_result.dirty = run.outsideTransaction;
+                m_result.failure = out.error;
+                event(TimelineEvent{canceled ? EventKind::Canceled : EventKind::MigrationFailed, m_clockMs, out.durationMs,
+                                    k, release, schema, id, {}, -1, out.error});
+                m_clockMs += out.durationMs;
+                totals.schemaMs += out.durationMs;
+                m_result.totals.schemaMs += out.durationMs;
+                if (!canceled) {
+                    m_result.resume = OperatorAdvice::connectionLost(schema, id, out.error, run.outsideTransaction,
+                                                                     lastGoodVersion(k), stopsFrom(k), ids.mid(i),
+                                                                     m_result.to);
+                    m_result.operatorAdvice = OperatorAdvice::toText(*m_result.resume);
+                }
+                return {true};
             }
             if (out.status == MigrationOutcome::Status::Failed) {
                 ++m_result.totals.migrationsFailed;

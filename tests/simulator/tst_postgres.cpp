@@ -105,6 +105,7 @@ private Q_SLOTS:
         SimulationRequest request;
         request.backend = SimulationBackend::Postgres;
         request.dsn = dsn;
+        request.superuser = true; // the real migrations create extensions
         request.compareSchema = true;
         request.keepDatabase = true; // inspected below, dropped in cleanupTestCase()
         auto result = Simulation::run(*m_catalog, plan.value(), request);
@@ -221,6 +222,7 @@ private Q_SLOTS:
         SimulationRequest request;
         request.backend = SimulationBackend::Postgres;
         request.dsn = m_dsn;
+        request.superuser = true;
         request.roundTrip = true;
         auto result = Simulation::run(*m_catalog, plan.value(), request);
         QVERIFY(result.ok());
@@ -381,6 +383,7 @@ private Q_SLOTS:
         SimulationRequest request;
         request.backend = SimulationBackend::Postgres;
         request.dsn = m_dsn;
+        request.superuser = true;
         request.schemas = {QStringLiteral("frontend")};
         request.failures.append(FailureInjection{QStringLiteral("frontend"), failing, {}});
         auto result = Simulation::run(*m_catalog, plan.value(), request);
@@ -418,6 +421,7 @@ private Q_SLOTS:
         SimulationRequest request;
         request.backend = SimulationBackend::Postgres;
         request.dsn = m_dsn;
+        request.superuser = true; // the test's role is one; a named database needs it said
         request.schemas = {QStringLiteral("codeinsights")};
         // A database the test owns (a scratch one, so that it is dropped at the end).
         auto owned = ScratchDatabase::create(m_server, QStringLiteral("owned"));
@@ -450,8 +454,7 @@ private Q_SLOTS:
         QVERIFY(admin.ok());
         admin.value()->exec(QStringLiteral("DROP ROLE IF EXISTS passlane_test_nosuper"));
         QVERIFY(admin.value()->exec(QStringLiteral("CREATE ROLE passlane_test_nosuper LOGIN NOSUPERUSER CREATEDB")).ok());
-        PgConnectionInfo limited = m_server;
-        limited.user = QStringLiteral("passlane_test_nosuper");
+        const PgConnectionInfo limited = m_server.withUser(QStringLiteral("passlane_test_nosuper"), {});
         auto plan = m_planner->plan(ver("5.8.1579"), ver("7.2.1943"));
         QVERIFY(plan.ok());
         SimulationRequest request;
