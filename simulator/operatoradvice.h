@@ -7,7 +7,7 @@
 
 namespace passlane {
 
-/// The words an operator reads after a run stops (seed 002's dirty-database procedure).
+/// The words an operator reads after a run stops (the product's dirty-database procedure).
 class OperatorAdvice {
 public:
     /// A schema migration failed mid-run: `nonAtomic` when it ran outside a transaction or

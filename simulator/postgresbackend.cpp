@@ -22,6 +22,20 @@ void trace(const QElapsedTimer &t, const QString &what)
         std::fprintf(stderr, "passlane-sim: %6lld ms %s\n", static_cast<long long>(t.elapsed()), qUtf8Printable(what));
 }
 
+Finding makeFinding(Severity severity, const QString &kind, const QString &release, const QString &schema,
+                    std::optional<qint64> id, const QString &file, const QString &message)
+{
+    Finding f;
+    f.severity = severity;
+    f.kind = kind;
+    f.release = release;
+    f.schema = schema;
+    f.id = id;
+    f.file = file;
+    f.message = message;
+    return f;
+}
+
 } // namespace
 
 PostgresBackend::PostgresBackend(const Catalog &catalog, const SimulationRequest &request, const Version &target)
@@ -61,7 +75,7 @@ Result<PostgresBackend::SchemaDb> PostgresBackend::openSchemaDb(const QString &s
                          QStringLiteral("%1 (as the throwaway role %2 that runs the migrations). Let it log in with a "
                                         "password (pg_hba.conf), connect as a role that is not a superuser, or pass "
                                         "--superuser to run everything as %3")
-                             .arg(session.error().message, m_role->name(), m_server.user())};
+                             .arg(session.error().message, m_role->name(), m_connectedRole)};
         return session.error();
     }
     db.session = std::move(session).value();
@@ -129,11 +143,13 @@ Status PostgresBackend::chooseRole()
     if (!admin)
         return Status(admin.error());
     m_connectedSuperuser = admin.value()->isSuperuser();
+    auto role = admin.value()->scalar(QStringLiteral("SELECT current_user"));
+    m_connectedRole = role ? role.value() : m_server.user();
     admin.value().reset();
     if (m_request.superuser) {
         if (!m_connectedSuperuser)
             return Status(Error{m_server.display(), QStringLiteral("superuser execution was asked for, but role %1 is "
-                                                                   "not a superuser").arg(m_server.user())});
+                                                                   "not a superuser").arg(m_connectedRole)});
         m_superuser = true;
         return success();
     }
@@ -142,11 +158,11 @@ Status PostgresBackend::chooseRole()
     if (!m_request.database.isEmpty())
         return Status(Error{m_request.database, QStringLiteral("role %1 is a superuser: connect to %2 as a role that is "
                                                                "not (its owner), or pass --superuser to run its "
-                                                               "migrations as %1").arg(m_server.user(), m_request.database)});
-    auto role = ExecutionRole::create(m_server);
-    if (!role)
-        return Status(role.error());
-    m_role = std::move(role).value();
+                                                               "migrations as %1").arg(m_connectedRole, m_request.database)});
+    auto created = ExecutionRole::create(m_server);
+    if (!created)
+        return Status(created.error());
+    m_role = std::move(created).value();
     return success();
 }
 
@@ -316,8 +332,8 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
     auto upgraded = SchemaReader::take(*db.session);
     trace(timer, QStringLiteral("%1: upgraded snapshot").arg(schema));
     if (!upgraded) {
-        result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), {}, schema, {}, {},
-                                       upgraded.error().message, {}});
+        result.findings.append(makeFinding(Severity::Warning, QStringLiteral("schema-comparison"), {}, schema, {}, {},
+                                       upgraded.error().message));
         return;
     }
     const QString leftLabel = QStringLiteral("upgrade %1 -> %2").arg(m_from.toString(), m_target.toString());
@@ -329,8 +345,8 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
         auto fresh = ScratchDatabase::create(m_server, schema + QStringLiteral("_fresh"), {},
                                              m_role ? m_role->name() : QString());
         if (!fresh) {
-            result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), {}, schema, {}, {},
-                                           fresh.error().message, {}});
+            result.findings.append(makeFinding(Severity::Warning, QStringLiteral("schema-comparison"), {}, schema, {}, {},
+                                           fresh.error().message));
             return;
         }
         auto session = PgSession::open(connectionTo(fresh.value()->name()));
@@ -345,8 +361,8 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
                 result.comparisons.append(SchemaComparison::compare(upgraded.value(), snap.value(), schema, leftLabel,
                                                                     QStringLiteral("fresh install %1").arg(m_target.toString())));
             else
-                result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), {}, schema, {}, {},
-                                               snap.error().toString(), {}});
+                result.findings.append(makeFinding(Severity::Warning, QStringLiteral("schema-comparison"), {}, schema, {}, {},
+                                               snap.error().toString()));
         }
     }
     // The release's squashed.sql dump, loaded as one script.
@@ -355,9 +371,9 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
     for (const Finding &f : m_catalog.findings)
         outside = outside || (f.kind == u"outside-database" && f.file == snapshot->squashedSqlPath);
     if (outside && !m_request.allowOutsideDatabase) {
-        result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), m_target.toString(), schema,
+        result.findings.append(makeFinding(Severity::Warning, QStringLiteral("schema-comparison"), m_target.toString(), schema,
                                        {}, snapshot->squashedSqlPath,
-                                       QStringLiteral("squashed.sql not loaded: it reaches outside the database"), {}});
+                                       QStringLiteral("squashed.sql not loaded: it reaches outside the database")));
         return;
     }
     if (snapshot->hasSquashedSql) {
@@ -374,9 +390,9 @@ void PostgresBackend::compare(const QString &schema, SchemaDb &db, SimulationRes
         const PgExecResult r = session.value()->execRaw(snapshot->squashedSql, m_canceled);
         trace(timer, QStringLiteral("%1: squashed.sql loaded").arg(schema));
         if (!r.ok) {
-            result.findings.append(Finding{Severity::Warning, QStringLiteral("schema-comparison"), m_target.toString(), schema,
+            result.findings.append(makeFinding(Severity::Warning, QStringLiteral("schema-comparison"), m_target.toString(), schema,
                                            {}, snapshot->squashedSqlPath,
-                                           QStringLiteral("squashed.sql does not load: %1").arg(r.message), {}});
+                                           QStringLiteral("squashed.sql does not load: %1").arg(r.message)));
             return;
         }
         auto snap = SchemaReader::take(*session.value());
@@ -399,12 +415,12 @@ void PostgresBackend::roundTrip(const QString &schema, SchemaDb &db, SimulationR
             down = *it;
         const MigrationOutcome out = exec.execute(schema, *down, false, false, false, m_superuser);
         if (out.status == MigrationOutcome::Status::Failed) {
-            result.findings.append(Finding{Severity::Error, QStringLiteral("round-trip-failed"), {}, schema, (*it)->id,
+            result.findings.append(makeFinding(Severity::Error, QStringLiteral("round-trip-failed"), {}, schema, (*it)->id,
                                            (*it)->path,
                                            QStringLiteral("down.sql of %1 migration %2 failed%3: %4")
                                                .arg(schema).arg((*it)->id)
                                                .arg(out.line > 0 ? QStringLiteral(" at line %1").arg(out.line) : QString(),
-                                                    out.error), {}});
+                                                    out.error)));
             break;
         }
     }
@@ -449,7 +465,7 @@ Status PostgresBackend::finish(SimulationResult &result)
                                                              "rights that owned the scratch databases; privileged "
                                                              "migrations were left as manual steps").arg(m_role->name())));
     } else {
-        const QString who = m_server.user().isEmpty() ? QStringLiteral("the connected role") : m_server.user();
+        const QString who = m_connectedRole.isEmpty() ? QStringLiteral("the connected role") : m_connectedRole;
         result.findings.append(Finding::about(Severity::Info, QLatin1String("execution-role"), {},
                                               m_superuser ? QStringLiteral("migrations ran as %1, a superuser, privileged "
                                                                            "ones included (superuser execution)").arg(who)

@@ -59,6 +59,7 @@ private:
     Version m_target;
     Version m_from;
     PgConnectionInfo m_server;
+    QString m_connectedRole;                  ///< current_user of the connection string's role
     bool m_connectedSuperuser = false;
     bool m_superuser = false;                 ///< privileged migrations run (superuser execution)
     std::unique_ptr<ExecutionRole> m_role;    ///< declared before m_dbs: outlives the databases it owns

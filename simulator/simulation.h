@@ -76,7 +76,7 @@ struct SimulationRequest {
     bool allowOutsideDatabase = false;
 };
 
-/// What an operator does after a failed run, and what the run would do next (seed 002).
+/// What an operator does after a failed run, and what the run would do next.
 struct ResumePlan {
     QString schema;                  ///< the dirty schema
     std::optional<qint64> migrationId;
