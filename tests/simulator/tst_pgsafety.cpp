@@ -371,21 +371,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("metadata");
         QTest::addColumn<QString>("refusal");
+        QTest::addColumn<QString>("statement"); // named by the refusal
         const QString probe = QDir::tempPath() + QStringLiteral("/passlane-probe-") + QUuid::createUuid().toString(QUuid::Id128);
         // DROP DATABASE cannot run in a transaction: it gets the one-statement-at-a-time path.
         QTest::newRow("drop database") << QStringLiteral("CREATE INDEX CONCURRENTLY IF NOT EXISTS t_id ON t (id);\n"
                                                          "DROP DATABASE passlane_victim;\n")
-                                       << QStringLiteral("createIndexConcurrently: true") << QStringLiteral("must be owner");
+                                       << QStringLiteral("createIndexConcurrently: true") << QStringLiteral("must be owner")
+                                       << QStringLiteral("DROP DATABASE");
         QTest::newRow("copy to program") << QStringLiteral("COPY (SELECT 1) TO PROGRAM 'touch %1';\n").arg(probe)
-                                         << QString() << QStringLiteral("pg_execute_server_program");
+                                         << QString() << QStringLiteral("pg_execute_server_program")
+                                         << QStringLiteral("PROGRAM");
         QTest::newRow("copy to a server file") << QStringLiteral("COPY (SELECT 1) TO '%1';\n").arg(probe) << QString()
-                                               << QStringLiteral("pg_write_server_files");
+                                               << QStringLiteral("pg_write_server_files") << QStringLiteral("a file");
     }
     void statementsOutsideTheDatabase()
     {
         QFETCH(QString, sql);
         QFETCH(QString, metadata);
         QFETCH(QString, refusal);
+        QFETCH(QString, statement);
         const QString probe = sql.section(QStringLiteral("passlane-probe-"), 1).section(u'\'', 0, 0);
         const QString probePath = probe.isEmpty() ? QString() : QDir::tempPath() + QStringLiteral("/passlane-probe-") + probe;
         QVERIFY(m_admin->exec(QStringLiteral("DROP DATABASE IF EXISTS passlane_victim")).ok());
@@ -407,6 +411,7 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.error().message.contains(QLatin1String("main migration 1000000002")), qPrintable(refused.error().message));
         QVERIFY(refused.error().message.contains(QLatin1String("outside the database")));
+        QVERIFY2(refused.error().message.contains(statement), qPrintable(refused.error().message));
         QCOMPARE(scratchDatabases(*m_admin), m_scratchBefore);
         QVERIFY(victimExists());
 
