@@ -186,8 +186,13 @@ Result<std::unique_ptr<PgSession>> PgSession::open(const PgConnectionInfo &info,
         options << QStringLiteral("options=") + quoteConnValue(userOptions.trimmed());
     }
     db.setConnectOptions(options.join(u' '));
-    if (!db.open())
-        return Error{info.display(), QStringLiteral("cannot connect: %1").arg(db.lastError().text().trimmed())};
+    if (!db.open()) {
+        // libpq's own words ("server does not support SSL, but SSL was required"), on one line.
+        QString why = db.lastError().databaseText().trimmed();
+        if (why.isEmpty())
+            why = db.lastError().text().trimmed();
+        return Error{info.display(), QStringLiteral("cannot connect: %1").arg(why.simplified())};
+    }
     const QVariant handle = db.driver()->handle();
     // Qt registers the pointer as "PGconn*" (older) or under the struct's name "pg_conn*".
     if (handle.isValid() && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0))

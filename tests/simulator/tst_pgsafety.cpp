@@ -203,7 +203,9 @@ private Q_SLOTS:
                                          .with(QStringLiteral("sslmode"), QStringLiteral("verify-full"));
         auto session = PgSession::open(tcp);
         QVERIFY(!session.ok());
-        QVERIFY2(session.error().message.contains(QLatin1String("SSL")), qPrintable(session.error().message));
+        QVERIFY2(session.error().message.contains(QLatin1String("server does not support SSL, but SSL was required")),
+                 qPrintable(session.error().message));
+        QVERIFY(session.error().toString().contains(QLatin1String("sslmode=verify-full")));
         // A whole run: refused before anything is created.
         SimulationRequest r = request();
         r.dsn = tcp.conninfo();
