@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev
-  libboost-graph-dev libyaml-cpp-dev libarchive-dev libgraphviz-dev libpq-dev
+  libboost-graph-dev libyaml-cpp-dev libarchive-dev zlib1g-dev libgraphviz-dev libpq-dev
   postgresql postgresql-client
   xvfb xauth fonts-dejavu-core
   dpkg-dev file

@@ -1,11 +1,16 @@
 #include "customerexport.h"
 
+#include "common/safefile.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTimeZone>
+
+#include <limits>
+#include <variant>
 
 namespace passlane {
 
@@ -35,75 +40,169 @@ QString text(const Fields &f, const QString &key)
     return isNull(f, key) ? QString() : f.value(key);
 }
 
-std::optional<int> optInt(const Fields &f, const QString &key)
+/// A malformed value: the row readers throw nothing, they return this message, which the
+/// caller prefixes with the file and the record ("export.csv: line 4: ...").
+struct RowError {
+    QString message;
+};
+
+template <typename T>
+using RowResult = std::variant<T, RowError>;
+
+QString shown(const QString &value)
 {
-    if (isNull(f, key))
+    return value.size() > 60 ? value.left(60) + QStringLiteral("...") : value;
+}
+
+/// A strict integer in [min, max]: digits with an optional sign, nothing else.
+std::optional<qint64> strictInt(const QString &text, qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 v = text.trimmed().toLongLong(&ok);
+    if (!ok || v < min || v > max)
         return std::nullopt;
-    bool ok = false;
-    const int v = f.value(key).trimmed().toInt(&ok);
-    return ok ? std::optional<int>(v) : std::nullopt;
+    return v;
 }
 
-/// Builds a row from fields; fails naming the column that is missing or malformed.
-Result<MigrationLogRow> logRow(const Fields &f, const QString &where)
+/// Reads the row's fields one by one and remembers the first problem, naming the column and value.
+class RowReader {
+public:
+    explicit RowReader(const Fields &f) : m_f(f) {}
+
+    bool failed() const { return m_error.has_value(); }
+    RowError error() const { return *m_error; }
+
+    QString text(const QString &key) const { return passlane::text(m_f, key); }
+    bool has(const QString &key) const { return !isNull(m_f, key); }
+
+    qint64 integer(const QString &key, qint64 min, qint64 max)
+    {
+        if (!has(key)) {
+            fail(QStringLiteral("'%1' is missing").arg(key));
+            return 0;
+        }
+        return optInteger(key, min, max).value_or(0);
+    }
+    std::optional<qint64> optInteger(const QString &key, qint64 min, qint64 max)
+    {
+        if (!has(key))
+            return std::nullopt;
+        const auto v = strictInt(text(key), min, max);
+        if (!v)
+            fail(QStringLiteral("%1 '%2' is not a whole number from %3 to %4").arg(key, shown(text(key))).arg(min).arg(max));
+        return v;
+    }
+    std::optional<bool> optBool(const QString &key)
+    {
+        if (!has(key))
+            return std::nullopt;
+        const auto v = parseBool(text(key));
+        if (!v)
+            fail(QStringLiteral("%1 '%2' is not true or false").arg(key, shown(text(key))));
+        return v;
+    }
+    QDateTime timestamp(const QString &key)
+    {
+        if (!has(key))
+            return {};
+        const QDateTime t = CustomerExport::parseTimestamp(text(key));
+        if (!t.isValid())
+            fail(QStringLiteral("%1 '%2' is not a timestamp").arg(key, shown(text(key))));
+        return t;
+    }
+    void fail(const QString &message)
+    {
+        if (!m_error)
+            m_error = RowError{message};
+    }
+
+private:
+    const Fields &m_f;
+    std::optional<RowError> m_error;
+};
+
+constexpr qint64 intMax = std::numeric_limits<int>::max();
+constexpr qint64 int64Max = std::numeric_limits<qint64>::max();
+
+RowResult<MigrationLogRow> logRow(const Fields &f)
 {
+    RowReader in(f);
     MigrationLogRow r;
-    bool ok = false;
-    r.id = text(f, QStringLiteral("id")).toLongLong(&ok);
-    if (!ok)
-        r.id = 0; // ids are informative only
-    r.migrationLogsSchemaVersion = optInt(f, QStringLiteral("migration_logs_schema_version")).value_or(2);
-    r.schema = text(f, QStringLiteral("schema"));
-    r.version = text(f, QStringLiteral("version")).toLongLong(&ok);
-    if (r.schema.isEmpty() || !ok)
-        return Error{where, QStringLiteral("migration_logs row needs 'schema' and a numeric 'version'")};
-    r.up = parseBool(text(f, QStringLiteral("up"))).value_or(true);
-    r.startedAt = CustomerExport::parseTimestamp(text(f, QStringLiteral("started_at")));
-    if (!isNull(f, QStringLiteral("finished_at")))
-        r.finishedAt = CustomerExport::parseTimestamp(text(f, QStringLiteral("finished_at")));
-    if (!isNull(f, QStringLiteral("success")))
-        r.success = parseBool(text(f, QStringLiteral("success")));
-    r.errorMessage = text(f, QStringLiteral("error_message"));
-    r.backfilled = parseBool(text(f, QStringLiteral("backfilled"))).value_or(false);
+    r.id = in.optInteger(QStringLiteral("id"), 0, int64Max).value_or(0); // ids are informative only
+    r.migrationLogsSchemaVersion = int(in.optInteger(QStringLiteral("migration_logs_schema_version"), 1, intMax).value_or(2));
+    r.schema = in.text(QStringLiteral("schema")).trimmed();
+    if (r.schema.isEmpty())
+        in.fail(QStringLiteral("'schema' is missing"));
+    r.version = in.integer(QStringLiteral("version"), 1, int64Max);
+    r.up = in.optBool(QStringLiteral("up")).value_or(true);
+    r.startedAt = in.timestamp(QStringLiteral("started_at"));
+    if (in.has(QStringLiteral("finished_at")))
+        r.finishedAt = in.timestamp(QStringLiteral("finished_at"));
+    r.success = in.optBool(QStringLiteral("success"));
+    r.errorMessage = in.text(QStringLiteral("error_message"));
+    r.backfilled = in.optBool(QStringLiteral("backfilled")).value_or(false);
+    if (in.failed())
+        return in.error();
     return r;
 }
 
-Result<OobRow> oobRow(const Fields &f, const QString &where)
+RowResult<OobRow> oobRow(const Fields &f)
 {
+    RowReader in(f);
     OobRow r;
-    const auto id = optInt(f, QStringLiteral("id"));
-    const auto major = optInt(f, QStringLiteral("introduced_version_major"));
-    const auto minor = optInt(f, QStringLiteral("introduced_version_minor"));
-    if (!id || !major || !minor)
-        return Error{where, QStringLiteral("out_of_band_migrations row needs 'id' and "
-                                           "'introduced_version_major/minor'")};
-    r.id = *id;
-    r.team = text(f, QStringLiteral("team"));
-    r.component = text(f, QStringLiteral("component"));
-    r.description = text(f, QStringLiteral("description"));
-    r.progress = qBound(0.0, text(f, QStringLiteral("progress")).toDouble(), 1.0);
-    r.created = CustomerExport::parseTimestamp(text(f, QStringLiteral("created")));
-    if (!isNull(f, QStringLiteral("last_updated")))
-        r.lastUpdated = CustomerExport::parseTimestamp(text(f, QStringLiteral("last_updated")));
-    r.nonDestructive = parseBool(text(f, QStringLiteral("non_destructive"))).value_or(false);
-    r.applyReverse = parseBool(text(f, QStringLiteral("apply_reverse"))).value_or(false);
-    r.isEnterprise = parseBool(text(f, QStringLiteral("is_enterprise"))).value_or(false);
-    r.introducedMajor = *major;
-    r.introducedMinor = *minor;
-    r.deprecatedMajor = optInt(f, QStringLiteral("deprecated_version_major"));
-    r.deprecatedMinor = optInt(f, QStringLiteral("deprecated_version_minor"));
-    const QString meta = text(f, QStringLiteral("metadata"));
+    r.id = int(in.integer(QStringLiteral("id"), 1, intMax));
+    r.team = in.text(QStringLiteral("team"));
+    r.component = in.text(QStringLiteral("component"));
+    r.description = in.text(QStringLiteral("description"));
+    if (in.has(QStringLiteral("progress"))) {
+        bool ok = false;
+        const QString text = in.text(QStringLiteral("progress")).trimmed();
+        r.progress = text.toDouble(&ok);
+        // NaN fails both comparisons: it is refused with the rest.
+        if (!ok || !(r.progress >= 0.0 && r.progress <= 1.0))
+            in.fail(QStringLiteral("progress '%1' is not a number from 0 to 1").arg(shown(text)));
+    }
+    r.created = in.timestamp(QStringLiteral("created"));
+    if (in.has(QStringLiteral("last_updated")))
+        r.lastUpdated = in.timestamp(QStringLiteral("last_updated"));
+    r.nonDestructive = in.optBool(QStringLiteral("non_destructive")).value_or(false);
+    r.applyReverse = in.optBool(QStringLiteral("apply_reverse")).value_or(false);
+    r.isEnterprise = in.optBool(QStringLiteral("is_enterprise")).value_or(false);
+    r.introducedMajor = int(in.integer(QStringLiteral("introduced_version_major"), 0, intMax));
+    r.introducedMinor = int(in.integer(QStringLiteral("introduced_version_minor"), 0, intMax));
+    const auto dm = in.optInteger(QStringLiteral("deprecated_version_major"), 0, intMax);
+    const auto dn = in.optInteger(QStringLiteral("deprecated_version_minor"), 0, intMax);
+    if (dm.has_value() != dn.has_value())
+        in.fail(QStringLiteral("deprecated_version_major and deprecated_version_minor must be given together"));
+    if (dm)
+        r.deprecatedMajor = int(*dm);
+    if (dn)
+        r.deprecatedMinor = int(*dn);
+    const QString meta = in.text(QStringLiteral("metadata"));
     r.metadata = meta.isEmpty() ? QByteArrayLiteral("{}") : meta.toUtf8();
+    if (!meta.isEmpty()) {
+        QJsonParseError err;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.metadata, &err);
+        if (err.error != QJsonParseError::NoError || !doc.isObject())
+            in.fail(QStringLiteral("metadata '%1' is not a JSON object").arg(shown(meta)));
+    }
+    if (in.failed())
+        return in.error();
     return r;
 }
 
-VersionRow versionRow(const Fields &f)
+RowResult<VersionRow> versionRow(const Fields &f)
 {
+    RowReader in(f);
     VersionRow r;
-    r.service = text(f, QStringLiteral("service"));
-    r.version = text(f, QStringLiteral("version"));
-    r.updatedAt = CustomerExport::parseTimestamp(text(f, QStringLiteral("updated_at")));
-    r.firstVersion = text(f, QStringLiteral("first_version"));
+    r.service = in.text(QStringLiteral("service"));
+    r.version = in.text(QStringLiteral("version"));
+    if (!r.version.isEmpty() && !Version::parse(r.version))
+        in.fail(QStringLiteral("version '%1' is not a release version").arg(shown(r.version)));
+    r.updatedAt = in.timestamp(QStringLiteral("updated_at"));
+    r.firstVersion = in.text(QStringLiteral("first_version"));
+    if (in.failed())
+        return in.error();
     return r;
 }
 
@@ -126,23 +225,40 @@ Fields fieldsFromJson(const QJsonObject &o)
     return f;
 }
 
-/// RFC 4180 records; quoted fields may hold commas, quotes ("") and newlines.
-QList<QStringList> csvRecords(const QString &data)
+/// One CSV record and the 1-based line it starts on (quoted fields may span lines).
+struct CsvRecord {
+    QStringList fields; ///< empty for a blank line
+    int line = 0;
+};
+
+/// RFC 4180 records; quoted fields may hold commas, quotes ("") and newlines. An unclosed quote
+/// is reported through `unclosedAt` (the line it opened on).
+QList<CsvRecord> csvRecords(const QString &data, int &unclosedAt)
 {
-    QList<QStringList> records;
+    QList<CsvRecord> records;
     QStringList record;
     QString field;
     bool quoted = false, fieldWasQuoted = false;
+    int line = 1, recordLine = 1, quoteLine = 0;
+    unclosedAt = 0;
     auto endRecord = [&] {
         record.append(fieldWasQuoted || !field.isEmpty() ? field : QString());
         const bool blank = record.size() == 1 && record.first().isEmpty() && !fieldWasQuoted;
-        records.append(blank ? QStringList() : record);
+        records.append(CsvRecord{blank ? QStringList() : record, recordLine});
         record.clear();
         field.clear();
         fieldWasQuoted = false;
     };
     for (qsizetype i = 0; i < data.size(); ++i) {
         const QChar c = data.at(i);
+        if (c == u'\n') {
+            ++line;
+            if (!quoted) {
+                endRecord();
+                recordLine = line;
+                continue;
+            }
+        }
         if (quoted) {
             if (c == u'"') {
                 if (i + 1 < data.size() && data.at(i + 1) == u'"') {
@@ -157,16 +273,17 @@ QList<QStringList> csvRecords(const QString &data)
         } else if (c == u'"') {
             quoted = true;
             fieldWasQuoted = true;
+            quoteLine = line;
         } else if (c == u',') {
             record.append(field);
             field.clear();
             fieldWasQuoted = false;
-        } else if (c == u'\n') {
-            endRecord();
         } else if (c != u'\r') {
             field.append(c);
         }
     }
+    if (quoted)
+        unclosedAt = quoteLine;
     if (!field.isEmpty() || !record.isEmpty())
         endRecord();
     return records;
@@ -192,6 +309,19 @@ QString optBool(const std::optional<bool> &b)
 QString optInt(const std::optional<int> &v)
 {
     return v ? QString::number(*v) : QString();
+}
+
+/// out_of_band_migrations.id is the table's primary key: a second row with the same id would
+/// otherwise surface later as a bare SQLite constraint error.
+std::optional<Error> checkOobIds(const StartState &state, const QString &path)
+{
+    QSet<int> seen;
+    for (const OobRow &r : state.oob) {
+        if (seen.contains(r.id))
+            return Error{path, QStringLiteral("out_of_band_migrations: id %1 appears more than once").arg(r.id)};
+        seen.insert(r.id);
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -221,10 +351,10 @@ QDateTime CustomerExport::parseTimestamp(const QString &input)
 
 Result<StartState> CustomerExport::readFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{path, QStringLiteral("cannot read: %1").arg(f.errorString())};
-    return parse(f.readAll(), path);
+    Result<QByteArray> bytes = readRegularFile(path, limits::customerExport, QStringLiteral("customer export"));
+    if (!bytes)
+        return bytes.error();
+    return parse(bytes.value(), path);
 }
 
 Result<StartState> CustomerExport::parse(const QByteArray &data, const QString &path)
@@ -242,28 +372,43 @@ Result<StartState> CustomerExport::parseJson(const QByteArray &data, const QStri
     if (doc.isNull() || !doc.isObject())
         return Error{path, QStringLiteral("not a JSON export object: %1 at offset %2").arg(err.errorString()).arg(err.offset)};
     const QJsonObject root = doc.object();
-    if (!root.contains(QLatin1String("migration_logs")))
+    if (!root.value(QLatin1String("migration_logs")).isArray())
         return Error{path, QStringLiteral("JSON export lacks a \"migration_logs\" array")};
+    for (const char *table : {"out_of_band_migrations", "versions"}) {
+        const QJsonValue v = root.value(QLatin1String(table));
+        if (!v.isUndefined() && !v.isNull() && !v.isArray())
+            return Error{path, QStringLiteral("\"%1\" must be an array").arg(QLatin1String(table))};
+    }
     StartState state;
     state.origin = QStringLiteral("export %1").arg(path);
-    if (root.contains(QLatin1String("version")))
-        state.version = Version::parse(root.value(QLatin1String("version")).toString());
-    const QJsonArray logs = root.value(QLatin1String("migration_logs")).toArray();
-    for (qsizetype i = 0; i < logs.size(); ++i) {
-        auto row = logRow(fieldsFromJson(logs.at(i).toObject()), path);
-        if (!row)
-            return Error{path, QStringLiteral("migration_logs[%1]: %2").arg(i).arg(row.error().message)};
-        state.logs.append(row.value());
+    if (root.contains(QLatin1String("version"))) {
+        const QString v = root.value(QLatin1String("version")).toString();
+        state.version = Version::parse(v);
+        if (!state.version)
+            return Error{path, QStringLiteral("\"version\" '%1' is not a release version").arg(shown(v))};
     }
-    const QJsonArray oob = root.value(QLatin1String("out_of_band_migrations")).toArray();
-    for (qsizetype i = 0; i < oob.size(); ++i) {
-        auto row = oobRow(fieldsFromJson(oob.at(i).toObject()), path);
-        if (!row)
-            return Error{path, QStringLiteral("out_of_band_migrations[%1]: %2").arg(i).arg(row.error().message)};
-        state.oob.append(row.value());
-    }
-    for (const QJsonValue &v : root.value(QLatin1String("versions")).toArray())
-        state.versions.append(versionRow(fieldsFromJson(v.toObject())));
+    // Each array item must be an object; the message names the table and the 0-based index.
+    const auto rows = [&](const char *table, auto read, auto &into) -> std::optional<Error> {
+        const QJsonArray items = root.value(QLatin1String(table)).toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QString where = QStringLiteral("%1[%2]").arg(QLatin1String(table)).arg(i);
+            if (!items.at(i).isObject())
+                return Error{path, where + QStringLiteral(": not an object")};
+            auto row = read(fieldsFromJson(items.at(i).toObject()));
+            if (const RowError *e = std::get_if<RowError>(&row))
+                return Error{path, where + QStringLiteral(": ") + e->message};
+            into.append(std::get<0>(std::move(row)));
+        }
+        return std::nullopt;
+    };
+    if (auto e = rows("migration_logs", logRow, state.logs))
+        return *e;
+    if (auto e = rows("out_of_band_migrations", oobRow, state.oob))
+        return *e;
+    if (auto e = rows("versions", versionRow, state.versions))
+        return *e;
+    if (auto e = checkOobIds(state, path))
+        return *e;
     if (!state.version) {
         for (const VersionRow &v : state.versions) {
             if (v.service == u"frontend")
@@ -277,12 +422,15 @@ Result<StartState> CustomerExport::parseCsv(const QByteArray &data, const QStrin
 {
     StartState state;
     state.origin = QStringLiteral("export %1").arg(path);
-    const QList<QStringList> records = csvRecords(QString::fromUtf8(data));
+    int unclosedAt = 0;
+    const QList<CsvRecord> records = csvRecords(QString::fromUtf8(data), unclosedAt);
+    if (unclosedAt > 0)
+        return Error{path, QStringLiteral("line %1: a quoted field is not closed").arg(unclosedAt)};
     QStringList header;
     enum class Table { None, Logs, Oob, Versions } table = Table::None;
-    int line = 0;
-    for (const QStringList &rec : records) {
-        ++line;
+    for (const CsvRecord &record : records) {
+        const QStringList &rec = record.fields;
+        const int line = record.line;
         if (rec.isEmpty() || rec.first().startsWith(u'#')) {
             header.clear(); // a blank line or a comment ends a section
             table = Table::None;
@@ -299,30 +447,44 @@ Result<StartState> CustomerExport::parseCsv(const QByteArray &data, const QStrin
             else if (header.contains(u"service") && header.contains(u"first_version"))
                 table = Table::Versions;
             else
-                return Error{path, QStringLiteral("record %1: header matches none of migration_logs, "
-                                                  "out_of_band_migrations, versions").arg(line)};
+                return Error{path, QStringLiteral("line %1: header '%2' matches none of migration_logs, "
+                                                  "out_of_band_migrations, versions")
+                                       .arg(line)
+                                       .arg(shown(rec.join(u',')))};
             continue;
         }
+        if (rec.size() != header.size())
+            return Error{path, QStringLiteral("line %1: %2 fields, but the header on the section has %3")
+                                   .arg(line)
+                                   .arg(rec.size())
+                                   .arg(header.size())};
         Fields f;
         for (qsizetype i = 0; i < header.size(); ++i)
-            f.insert(header.at(i), i < rec.size() ? rec.at(i) : QString());
-        const QString where = QStringLiteral("%1 (record %2)").arg(path).arg(line);
+            f.insert(header.at(i), rec.at(i));
+        const auto fail = [&](const RowError &e) {
+            return Error{path, QStringLiteral("line %1: %2").arg(line).arg(e.message)};
+        };
         if (table == Table::Logs) {
-            auto row = logRow(f, where);
-            if (!row)
-                return row.error();
-            state.logs.append(row.value());
+            auto row = logRow(f);
+            if (const RowError *e = std::get_if<RowError>(&row))
+                return fail(*e);
+            state.logs.append(std::get<0>(std::move(row)));
         } else if (table == Table::Oob) {
-            auto row = oobRow(f, where);
-            if (!row)
-                return row.error();
-            state.oob.append(row.value());
+            auto row = oobRow(f);
+            if (const RowError *e = std::get_if<RowError>(&row))
+                return fail(*e);
+            state.oob.append(std::get<0>(std::move(row)));
         } else {
-            state.versions.append(versionRow(f));
+            auto row = versionRow(f);
+            if (const RowError *e = std::get_if<RowError>(&row))
+                return fail(*e);
+            state.versions.append(std::get<0>(std::move(row)));
         }
     }
     if (state.logs.isEmpty())
         return Error{path, QStringLiteral("the export holds no migration_logs rows")};
+    if (auto e = checkOobIds(state, path))
+        return *e;
     for (const VersionRow &v : state.versions) {
         if (v.service == u"frontend")
             state.version = Version::parse(v.version);

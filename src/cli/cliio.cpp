@@ -1,6 +1,6 @@
 #include "cliio.h"
 
-#include <QSaveFile>
+#include "common/safefile.h"
 
 #include <cstdio>
 
@@ -14,13 +14,17 @@ void printError(const QString &message)
 bool writeOutput(const QByteArray &data, const QString &outFile)
 {
     if (outFile.isEmpty() || outFile == u"-") {
-        std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
-        std::fflush(stdout);
+        // A full disk or closed pipe behind stdout is a failure too, not a silent exit 0.
+        if (std::fwrite(data.constData(), 1, size_t(data.size()), stdout) != size_t(data.size())
+            || std::fflush(stdout) != 0) {
+            printError(QStringLiteral("cannot write to standard output"));
+            return false;
+        }
         return true;
     }
-    QSaveFile file(outFile);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        printError(outFile + QStringLiteral(": cannot write: ") + file.errorString());
+    const Status written = writeFileAtomically(outFile, data);
+    if (!written) {
+        printError(written.error().toString());
         return false;
     }
     return true;

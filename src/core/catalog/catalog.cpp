@@ -43,12 +43,13 @@ qsizetype Catalog::migrationCount() const
 namespace {
 
 /// Reads one source and parses it; runs on a pool thread.
-Result<ParsedRelease> loadOne(const ReleaseSource &source, DefinitionStore &store, const Progress &progress,
-                              const std::atomic_bool &stop)
+Result<ParsedRelease> loadOne(const ReleaseSource &source, DefinitionStore &store, LoadBudget &budget,
+                              const Progress &progress, const std::atomic_bool &stop)
 {
     if (stop.load() || progress.isCanceled())
         return Result<ParsedRelease>::failure(source.path, QStringLiteral("canceled"));
-    Result<SourceTree> tree = source.isArchive ? ArchiveReader::read(source.path) : FolderReader::read(source.path);
+    Result<SourceTree> tree = source.isArchive ? ArchiveReader::read(source.path, &budget)
+                                               : FolderReader::read(source.path, &budget);
     if (!tree)
         return tree.error();
     ParsedRelease parsed = SnapshotParser::parse(*tree, source.version, source.date, store);
@@ -93,6 +94,7 @@ Result<Catalog> loadCatalog(const LoadRequest &request, const Progress &progress
 
     // Both cores: one task per source; identical contents are shared through the store.
     DefinitionStore store;
+    LoadBudget budget; // limits::loadTotal of file contents across every source of this load
     std::atomic_bool stop{false};
     // A local pool: the caller may itself run on the global pool (the GUI loads off-thread), and
     // its destructor waits for every task before `store` goes away, even on early return.
@@ -101,7 +103,9 @@ Result<Catalog> loadCatalog(const LoadRequest &request, const Progress &progress
     QList<QFuture<Result<ParsedRelease>>> futures;
     futures.reserve(unique.size());
     for (const ReleaseSource &s : std::as_const(unique))
-        futures.append(QtConcurrent::run(&pool, [&store, &progress, &stop, s] { return loadOne(s, store, progress, stop); }));
+        futures.append(QtConcurrent::run(&pool, [&store, &budget, &progress, &stop, s] {
+            return loadOne(s, store, budget, progress, stop);
+        }));
 
     Catalog catalog;
     std::optional<Error> failure;

@@ -61,6 +61,24 @@ QString nonRegularKind(const QString &path)
 Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const QString &what)
 {
     const QString name = what.isEmpty() ? QStringLiteral("file") : what;
+    if (path.startsWith(u':')) { // a Qt resource (the bundled sample): part of the program itself
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Result<QByteArray>::failure(path, QStringLiteral("cannot open %1: %2").arg(name, file.errorString()));
+        if (file.size() > maxBytes)
+            return Result<QByteArray>::failure(path, QStringLiteral("%1 is too large (%2; the limit is %3)")
+                                                         .arg(name, sizeText(file.size()), sizeText(maxBytes)));
+        return file.readAll();
+    }
+    if (path.startsWith(QLatin1String(":/"))) {
+        // A Qt resource compiled into the program (the bundled sample): bounded, never a device.
+        QFile resource(path);
+        if (!resource.open(QIODevice::ReadOnly))
+            return Result<QByteArray>::failure(path, QStringLiteral("cannot open %1: %2").arg(name, resource.errorString()));
+        if (resource.size() > maxBytes)
+            return Result<QByteArray>::failure(path, QStringLiteral("%1 is too large").arg(name));
+        return resource.readAll();
+    }
     // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused after fstat anyway.
     FdGuard fd{::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
     if (fd.fd < 0)

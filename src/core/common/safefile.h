@@ -15,15 +15,18 @@ constexpr qint64 projectFile = 4 * MiB;       ///< *.passlane
 constexpr qint64 registryFile = 16 * MiB;     ///< oobmigrations.yaml
 constexpr qint64 customersCsv = 128 * MiB;    ///< version,instances distribution
 constexpr qint64 customerExport = 64 * MiB;   ///< migration_logs / out_of_band_migrations export
-constexpr qint64 sourceFile = 32 * MiB;       ///< one file inside a release (up.sql, metadata.yaml...)
+constexpr qint64 sourceFile = 64 * MiB;       ///< one file inside a release: room for a 50 MB data migration
 constexpr qint64 archiveFile = 256 * MiB;     ///< one compressed archive on disk
 constexpr qint64 sourceTotal = 512 * MiB;     ///< all files of one archive or folder, uncompressed
 constexpr qint64 loadTotal = 1024 * MiB;      ///< all files of all sources of one load
+constexpr qint64 archiveEntries = 1000000;    ///< entries in one archive (a bomb of empty entries)
+constexpr int folderDepth = 32;               ///< folder levels below a source folder
 } // namespace limits
 
 /// Reads a whole regular file (symlinks to one are followed) of at most `maxBytes`. Anything
 /// else at the path (FIFO, device, socket, directory) is refused without blocking; so is a file
 /// that is, or grows, larger than the limit. `what` names the input in messages ("project").
+/// Qt resource paths (":/sample/...") are read through QFile.
 Result<QByteArray> readRegularFile(const QString &path, qint64 maxBytes, const QString &what = {});
 
 /// Writes `data` to a regular file or a new path, atomically: a temporary file in the same

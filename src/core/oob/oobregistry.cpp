@@ -1,7 +1,9 @@
 #include "oob/oobregistry.h"
 #include "oob/oobsql.h"
 
-#include <QFile>
+#include "common/safefile.h"
+#include "common/yamlcheck.h"
+
 #include <QSet>
 
 #include <yaml-cpp/yaml.h>
@@ -31,11 +33,15 @@ Result<OobMigration> readEntry(const YAML::Node &node, const QString &path)
                 return lineOf(node.Mark()) + QStringLiteral("missing '%1'").arg(QLatin1String(key));
             return std::nullopt;
         }
+        const QString shown = v.IsScalar() ? QString::fromStdString(v.Scalar()) : QStringLiteral("<not a single value>");
         try {
             out = v.as<int>();
         } catch (const YAML::Exception &) {
-            return lineOf(v.Mark()) + QStringLiteral("'%1' is not an integer").arg(QLatin1String(key));
+            return lineOf(v.Mark()) + QStringLiteral("'%1' is not an integer: '%2'").arg(QLatin1String(key), shown);
         }
+        // Ids start at 1; versions are never negative.
+        if (*out < (qstrcmp(key, "id") == 0 ? 1 : 0))
+            return lineOf(v.Mark()) + QStringLiteral("'%1' is out of range: '%2'").arg(QLatin1String(key), shown);
         return std::nullopt;
     };
     auto text = [&](const char *key) {
@@ -49,7 +55,8 @@ Result<OobMigration> readEntry(const YAML::Node &node, const QString &path)
         try {
             out = v.as<bool>();
         } catch (const YAML::Exception &) {
-            return lineOf(v.Mark()) + QStringLiteral("'%1' is not a boolean").arg(QLatin1String(key));
+            return lineOf(v.Mark()) + QStringLiteral("'%1' is not true or false: '%2'")
+                                          .arg(QLatin1String(key), v.IsScalar() ? QString::fromStdString(v.Scalar()) : QString());
         }
         return std::nullopt;
     };
@@ -120,6 +127,8 @@ Result<QList<OobMigration>> OobRegistry::parseYaml(const QByteArray &yaml, const
         if (!root.IsSequence())
             return Result<QList<OobMigration>>::failure(
                 path, lineOf(root.Mark()) + QStringLiteral("expected a list of OOB migrations"));
+        if (const auto dup = findDuplicateYamlKey(root))
+            return Result<QList<OobMigration>>::failure(path, dup->message());
         QSet<int> seen;
         for (const YAML::Node &node : root) {
             auto entry = readEntry(node, path);
@@ -142,10 +151,10 @@ Result<QList<OobMigration>> OobRegistry::parseYaml(const QByteArray &yaml, const
 
 Result<QList<OobMigration>> OobRegistry::readYamlFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result<QList<OobMigration>>::failure(path, file.errorString());
-    return parseYaml(file.readAll(), path);
+    Result<QByteArray> bytes = readRegularFile(path, limits::registryFile, QStringLiteral("OOB registry"));
+    if (!bytes)
+        return bytes.error();
+    return parseYaml(bytes.value(), path);
 }
 
 Result<OobRegistry> OobRegistry::build(const QStringList &yamlFiles, const QList<ReleasePtr> &releasesIn)

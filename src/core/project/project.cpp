@@ -1,20 +1,19 @@
 #include "project/project.h"
 
+#include "common/safefile.h"
 #include "project/projectyaml.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace passlane {
 
 Result<Project> Project::load(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Result<Project>::failure(path, QStringLiteral("cannot open project: ") + file.errorString());
-    return parse(file.readAll(), path);
+    Result<QByteArray> bytes = readRegularFile(path, limits::projectFile, QStringLiteral("project"));
+    if (!bytes)
+        return bytes.error();
+    return parse(bytes.value(), path);
 }
 
 Result<Project> Project::parse(const QByteArray &yaml, const QString &path)
@@ -25,17 +24,9 @@ Result<Project> Project::parse(const QByteArray &yaml, const QString &path)
 
 Status Project::save(const QString &path) const
 {
-    const QByteArray data = toYaml(QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(path, QStringLiteral("cannot write project: ") + file.errorString());
-    if (file.write(data) != data.size()) {
-        file.cancelWriting();
-        return Status::failure(path, QStringLiteral("cannot write project: ") + file.errorString());
-    }
-    if (!file.commit())
-        return Status::failure(path, QStringLiteral("cannot save project: ") + file.errorString());
-    return success();
+    if (Status valid = projectyaml::validate(*this, path); !valid)
+        return valid;
+    return writeFileAtomically(path, toYaml(QFileInfo(path).absolutePath()));
 }
 
 QByteArray Project::toYaml(const QString &baseDir) const

@@ -46,10 +46,12 @@ struct Project {
     QList<DeprecationProposal> proposals;
     QString customersCsv;                       ///< version,instances distribution for window analysis
 
-    /// Reads a project file; relative paths are resolved against its folder.
+    /// Reads a project file (a regular file of at most limits::projectFile bytes); relative paths
+    /// are resolved against its folder. Duplicate keys and out-of-range numbers are errors.
     static Result<Project> load(const QString &path);
     static Result<Project> parse(const QByteArray &yaml, const QString &path);
-    /// Writes atomically (QSaveFile): the old file survives any failure. Paths are made relative.
+    /// Validates, then writes with writeFileAtomically(): the old file survives any failure, and
+    /// a device or FIFO at the path is refused. Paths are made relative.
     Status save(const QString &path) const;
     QByteArray toYaml(const QString &baseDir) const;
 };

@@ -1,9 +1,13 @@
 #include "project/projectyaml.h"
 
+#include "common/yamlcheck.h"
+
 #include <QDir>
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
+#include <limits>
 #include <string>
 
 namespace passlane::projectyaml {
@@ -21,6 +25,16 @@ QString qstr(const YAML::Node &n) { return QString::fromStdString(n.Scalar()); }
 
 int lineOf(const YAML::Node &n) { return n.Mark().line + 1; }
 
+/// The value under `key` of the map `parent`; a missing key is an error naming the map's line
+/// (yaml-cpp would throw "invalid node" without a line).
+YAML::Node required(const YAML::Node &parent, const char *key, const char *what)
+{
+    const YAML::Node n = parent[key];
+    if (!n || n.IsNull())
+        throw BadValue{lineOf(parent), QStringLiteral("%1 has no '%2'").arg(QLatin1String(what), QLatin1String(key))};
+    return n;
+}
+
 QString scalar(const YAML::Node &n, const char *what)
 {
     if (!n.IsScalar())
@@ -28,21 +42,33 @@ QString scalar(const YAML::Node &n, const char *what)
     return qstr(n);
 }
 
-qint64 integer(const YAML::Node &n, const char *what)
+qint64 integer(const YAML::Node &n, const char *what, qint64 min = std::numeric_limits<qint64>::min(),
+               qint64 max = std::numeric_limits<qint64>::max())
 {
     bool ok = false;
-    const qint64 v = scalar(n, what).trimmed().toLongLong(&ok);
-    if (!ok)
-        throw BadValue{lineOf(n), QStringLiteral("%1 must be an integer").arg(QLatin1String(what))};
+    const QString text = scalar(n, what).trimmed();
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        throw BadValue{lineOf(n), QStringLiteral("%1 must be an integer from %2 to %3, not '%4'")
+                                      .arg(QLatin1String(what)).arg(min).arg(max).arg(text)};
     return v;
 }
 
-double number(const YAML::Node &n, const char *what)
+/// An OOB id: a positive int (the registry's ids are ints).
+int oobId(const YAML::Node &n, const char *what)
+{
+    return int(integer(n, what, 1, std::numeric_limits<int>::max()));
+}
+
+/// A finite number above zero: NaN, infinities and zero would make a project that simulates
+/// forever or cannot be saved and reopened.
+double positiveNumber(const YAML::Node &n, const char *what)
 {
     bool ok = false;
-    const double v = scalar(n, what).trimmed().toDouble(&ok);
-    if (!ok)
-        throw BadValue{lineOf(n), QStringLiteral("%1 must be a number").arg(QLatin1String(what))};
+    const QString text = scalar(n, what).trimmed();
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v <= 0)
+        throw BadValue{lineOf(n), QStringLiteral("%1 must be a finite number above 0, not '%2'").arg(QLatin1String(what), text)};
     return v;
 }
 
@@ -91,11 +117,11 @@ OobProgressModel progressModel(const YAML::Node &n, OobProgressModel m)
 {
     expect(n, YAML::NodeType::Map, "progress model");
     if (n["rows"])
-        m.rows = integer(n["rows"], "rows");
+        m.rows = integer(n["rows"], "rows", 0);
     if (n["batchSize"])
-        m.batchSize = integer(n["batchSize"], "batchSize");
+        m.batchSize = integer(n["batchSize"], "batchSize", 1);
     if (n["intervalSeconds"])
-        m.intervalSeconds = number(n["intervalSeconds"], "intervalSeconds");
+        m.intervalSeconds = positiveNumber(n["intervalSeconds"], "intervalSeconds");
     return m;
 }
 
@@ -116,8 +142,9 @@ Project parseRoot(const YAML::Node &root, const QString &baseDir)
         expect(n, YAML::NodeType::Sequence, "acceptedEdits");
         for (const auto &e : n) {
             expect(e, YAML::NodeType::Map, "an accepted edit");
-            p.acceptedEdits.append(AcceptedEdit{scalar(e["schema"], "schema"), integer(e["id"], "id"),
-                                                version(e["release"], "release")});
+            p.acceptedEdits.append(AcceptedEdit{scalar(required(e, "schema", "an accepted edit"), "schema"),
+                                                integer(required(e, "id", "an accepted edit"), "id", 1),
+                                                version(required(e, "release", "an accepted edit"), "release")});
         }
     }
     if (const auto n = root["progress"]; n && !n.IsNull()) {
@@ -127,7 +154,8 @@ Project parseRoot(const YAML::Node &root, const QString &baseDir)
         if (const auto o = n["overrides"]; o && !o.IsNull()) {
             expect(o, YAML::NodeType::Sequence, "progress overrides");
             for (const auto &e : o)
-                p.progressOverrides.insert(int(integer(e["oob"], "oob")), progressModel(e, p.defaultProgress));
+                p.progressOverrides.insert(oobId(required(e, "oob", "a progress override"), "oob"),
+                                           progressModel(e, p.defaultProgress));
         }
     }
     if (const auto n = root["customers"]; n && !n.IsNull()) {
@@ -135,7 +163,7 @@ Project parseRoot(const YAML::Node &root, const QString &baseDir)
         for (const auto &e : n) {
             expect(e, YAML::NodeType::Map, "a customer");
             CustomerState c;
-            c.name = scalar(e["name"], "name");
+            c.name = scalar(required(e, "name", "a customer"), "name");
             if (e["version"] && !e["version"].IsNull())
                 c.version = version(e["version"], "version");
             if (e["exportFile"] && !e["exportFile"].IsNull())
@@ -143,7 +171,7 @@ Project parseRoot(const YAML::Node &root, const QString &baseDir)
             if (const auto rows = e["oobRows"]; rows && !rows.IsNull()) {
                 expect(rows, YAML::NodeType::Map, "oobRows");
                 for (const auto &kv : rows)
-                    c.oobRows.insert(int(integer(kv.first, "oob id")), integer(kv.second, "rows"));
+                    c.oobRows.insert(oobId(kv.first, "oob id"), integer(kv.second, "rows", 0));
             }
             p.customers.append(c);
         }
@@ -153,11 +181,12 @@ Project parseRoot(const YAML::Node &root, const QString &baseDir)
         for (const auto &e : n) {
             expect(e, YAML::NodeType::Map, "a proposal");
             DeprecationProposal d;
-            d.oobId = int(integer(e["oob"], "oob"));
+            d.oobId = oobId(required(e, "oob", "a proposal"), "oob");
             if (const auto dep = e["deprecated"]; dep && !dep.IsNull()) {
                 d.deprecated = MinorVersion::parse(scalar(dep, "deprecated"));
                 if (!d.deprecated)
-                    throw BadValue{lineOf(dep), QStringLiteral("deprecated must be a minor version like 6.5")};
+                    throw BadValue{lineOf(dep), QStringLiteral("deprecated must be a minor version like 6.5, not '%1'")
+                                                    .arg(qstr(dep))};
             }
             p.proposals.append(d);
         }
@@ -179,15 +208,46 @@ void emitProgress(YAML::Emitter &out, const OobProgressModel &m)
 Result<Project> parse(const QByteArray &yaml, const QString &file, const QString &baseDir)
 {
     try {
-        return parseRoot(YAML::Load(std::string(yaml.constData(), size_t(yaml.size()))), baseDir);
+        const YAML::Node root = YAML::Load(std::string(yaml.constData(), size_t(yaml.size())));
+        if (const auto dup = findDuplicateYamlKey(root))
+            return Result<Project>::failure(file, dup->message());
+        Project p = parseRoot(root, baseDir);
+        if (const Status valid = validate(p, file); !valid)
+            return valid.error();
+        return p;
     } catch (const BadValue &e) {
         return Result<Project>::failure(file, QStringLiteral("line %1: %2").arg(e.line).arg(e.message));
     } catch (const YAML::Exception &e) {
-        return Result<Project>::failure(file, QStringLiteral("line %1: invalid YAML: %2")
-                                                  .arg(e.mark.line + 1).arg(QString::fromStdString(e.msg)));
+        return Result<Project>::failure(file, yamlLinePrefix(e.mark.line) + QStringLiteral("not valid YAML: ")
+                                                  + QString::fromStdString(e.msg));
     } catch (const std::exception &e) {
         return Result<Project>::failure(file, QString::fromLocal8Bit(e.what()));
     }
+}
+
+Status validate(const Project &p, const QString &file)
+{
+    const auto check = [&](const OobProgressModel &m, const QString &where) -> Status {
+        if (!std::isfinite(m.intervalSeconds) || m.intervalSeconds <= 0)
+            return Status::failure(file, QStringLiteral("%1: intervalSeconds must be a finite number above 0, not %2")
+                                             .arg(where).arg(m.intervalSeconds));
+        if (m.batchSize < 1)
+            return Status::failure(file, QStringLiteral("%1: batchSize must be at least 1, not %2").arg(where).arg(m.batchSize));
+        if (m.rows < 0)
+            return Status::failure(file, QStringLiteral("%1: rows must not be negative, not %2").arg(where).arg(m.rows));
+        return success();
+    };
+    if (Status s = check(p.defaultProgress, QStringLiteral("default progress")); !s)
+        return s;
+    for (auto it = p.progressOverrides.cbegin(); it != p.progressOverrides.cend(); ++it)
+        if (Status s = check(*it, QStringLiteral("progress of OOB migration %1").arg(it.key())); !s)
+            return s;
+    for (const CustomerState &c : p.customers)
+        for (auto it = c.oobRows.cbegin(); it != c.oobRows.cend(); ++it)
+            if (*it < 0)
+                return Status::failure(file, QStringLiteral("customer '%1': rows of OOB migration %2 must not be negative, not %3")
+                                                 .arg(c.name).arg(it.key()).arg(*it));
+    return success();
 }
 
 QByteArray emit(const Project &p, const QString &baseDir)

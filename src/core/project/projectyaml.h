@@ -13,5 +13,8 @@ namespace passlane::projectyaml {
 /// Relative paths are resolved against `baseDir` when parsing and made relative to it when emitting.
 Result<Project> parse(const QByteArray &yaml, const QString &file, const QString &baseDir);
 QByteArray emit(const Project &project, const QString &baseDir);
+/// What parse() would refuse in values set in code: NaN, infinite or non-positive intervals,
+/// batch sizes below 1, negative row counts. Checked on save so every saved file reopens.
+Status validate(const Project &project, const QString &file);
 
 } // namespace passlane::projectyaml

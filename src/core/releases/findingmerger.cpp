@@ -12,11 +12,11 @@ void FindingMerger::add(const Version &release, const KeyedFinding &kf)
     }
     auto it = m_groups.find(kf.key);
     if (it == m_groups.end()) {
-        m_groups.insert(kf.key, Group{kf.finding, release, release, 1});
+        m_groups.insert(kf.key, Group{kf.finding, release, release, {release}});
         return;
     }
     Group &g = *it;
-    ++g.count;
+    g.releases.insert(release);
     if (release < g.firstVersion) {
         g.first = kf.finding;
         g.firstVersion = release;
@@ -37,9 +37,10 @@ Findings FindingMerger::result() const
     out.reserve(m_plain.size() + m_groups.size());
     for (const Group &g : m_groups) {
         Finding f = g.first;
-        if (g.count > 1)
+        if (g.releases.size() > 1)
             f.message += QStringLiteral(" (carried by %1 releases, %2 to %3)")
-                             .arg(g.count).arg(g.firstVersion.toString(), g.lastVersion.toString());
+                             .arg(g.releases.size())
+                             .arg(g.firstVersion.toString(), g.lastVersion.toString());
         out.append(f);
     }
     sortFindings(out);

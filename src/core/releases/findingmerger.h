@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QList>
 
 namespace passlane {
@@ -33,7 +34,7 @@ private:
         Finding first;
         Version firstVersion;
         Version lastVersion;
-        int count = 0;
+        QSet<Version> releases; ///< distinct releases: one release can report a key twice
     };
     QHash<QByteArray, Group> m_groups;
     Findings m_plain;

@@ -1,5 +1,7 @@
 #include "releases/metadataparser.h"
 
+#include "common/yamlcheck.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -88,6 +90,10 @@ MigrationMetadata MetadataParser::parse(const QByteArray &yaml, const QString &f
                                                 QStringLiteral("metadata is not a map of keys to values")));
             return out;
         }
+        // yaml-cpp keeps both entries of a repeated key and reads the first: say so.
+        if (const auto dup = findDuplicateYamlKey(root))
+            out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
+                                                dup->message()));
         for (const auto &kv : root) {
             const QString key = kv.first.IsScalar() ? QString::fromStdString(kv.first.Scalar()) : QString();
             const YAML::Node &value = kv.second;
@@ -114,8 +120,8 @@ MigrationMetadata MetadataParser::parse(const QByteArray &yaml, const QString &f
         }
     } catch (const YAML::Exception &e) {
         out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
-                                            QStringLiteral("invalid YAML at line %1: %2")
-                                                .arg(e.mark.line + 1).arg(QString::fromStdString(e.msg))));
+                                            yamlLinePrefix(e.mark.line) + QStringLiteral("not valid YAML: ")
+                                                + QString::fromStdString(e.msg)));
     } catch (const std::exception &e) {
         out.findings.append(Finding::about(Severity::Error, QLatin1String("invalid-metadata"), file,
                                             QStringLiteral("cannot read metadata: %1").arg(QString::fromLocal8Bit(e.what()))));

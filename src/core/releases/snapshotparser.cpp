@@ -1,6 +1,7 @@
 #include "releases/snapshotparser.h"
 
 #include <QMap>
+#include <QSet>
 
 #include <optional>
 
@@ -8,11 +9,27 @@ namespace passlane {
 
 namespace {
 
+/// Ids have at most this many digits, so that they always fit a qint64.
+constexpr qsizetype maxIdDigits = 18;
+
+/// The length of the run of ASCII digits before the first '_', or 0 when the name does not
+/// start with "<digits>_".
+qsizetype idDigits(QStringView name)
+{
+    const qsizetype us = name.indexOf(u'_');
+    if (us <= 0)
+        return 0;
+    for (qsizetype i = 0; i < us; ++i)
+        if (name[i] < u'0' || name[i] > u'9')
+            return 0;
+    return us;
+}
+
 /// "<digits>_<slug>" -> id and slug.
 bool splitIdSlug(QStringView name, qint64 &id, QString &slug)
 {
     const qsizetype us = name.indexOf(u'_');
-    if (us <= 0 || us > 18)
+    if (us <= 0 || us > maxIdDigits)
         return false;
     for (qsizetype i = 0; i < us; ++i)
         if (name[i] < u'0' || name[i] > u'9') // ASCII only: ids are parsed with toLongLong
@@ -65,6 +82,7 @@ ParsedRelease SnapshotParser::parse(const SourceTree &tree, const Version &versi
     // Group files by migration (schema + folder), keyed so that iteration is by path.
     QMap<QString, Pending> pending; // folder path -> candidate
     QStringList schemaNames;
+    QSet<QString> reportedIds; // folders already reported for an id that is too long
     for (const SourceFile &file : tree.files) {
         // Only the last three components matter: <schema>/<id>_<slug>/<file>.
         const QStringView path(file.path);
@@ -86,8 +104,24 @@ ParsedRelease SnapshotParser::parse(const SourceTree &tree, const Version &versi
             s.squashedSqlPath = file.path;
             continue;
         }
-        const bool inFolder = (name == u"up.sql" || name == u"down.sql" || name == u"metadata.yaml") && s1 >= 0
-            && splitIdSlug(parent, id, slug);
+        const bool folderFile = (name == u"up.sql" || name == u"down.sql" || name == u"metadata.yaml") && s1 >= 0;
+        // An id too long for a qint64 would otherwise make the migration vanish without a word.
+        const QStringView idName = folderFile ? parent : name;
+        if (idDigits(idName) > maxIdDigits) {
+            const QString where = folderFile ? dir.toString() : file.path;
+            if (!reportedIds.contains(where)) {
+                reportedIds.insert(where);
+                Finding f = Finding::about(Severity::Error, QLatin1String("invalid-migration-id"), tree.displayPath(where),
+                                           QStringLiteral("migration id '%1' has %2 digits (at most %3); skipped")
+                                               .arg(idName.left(idDigits(idName)).toString())
+                                               .arg(idDigits(idName))
+                                               .arg(maxIdDigits));
+                f.release = rel;
+                out.findings.append(KeyedFinding{f, keyFor("invalid-migration-id", {}, where)});
+            }
+            continue;
+        }
+        const bool inFolder = folderFile && splitIdSlug(parent, id, slug);
         bool legacyUp = false;
         bool legacyDown = false;
         if (!inFolder) {

@@ -38,7 +38,8 @@ std::optional<Version> versionOf(const QString &path, const QMap<QString, Versio
 {
     if (auto v = overrideFor(path, overrides))
         return v;
-    const QFileInfo info(path);
+    // Absolute: "." or "releases/.." must name the folder itself, not an empty file name.
+    const QFileInfo info(QFileInfo(path).absoluteFilePath());
     if (auto v = Version::fromSourceName(info.fileName()))
         return v;
     // ".../v6.3.0/migrations": the version is on the parent folder.
@@ -96,9 +97,11 @@ QMap<Version, QString> SourceScanner::parseReleaseDates(const QByteArray &text)
     return dates;
 }
 
-Result<QList<ReleaseSource>> SourceScanner::scan(const QString &path, const QMap<QString, Version> &overrides)
+Result<QList<ReleaseSource>> SourceScanner::scan(const QString &pathIn, const QMap<QString, Version> &overrides)
 {
     using R = Result<QList<ReleaseSource>>;
+    // "releases/v1.0.0/" -> "releases/v1.0.0": a trailing slash would leave no name to read a version from.
+    const QString path = pathIn.isEmpty() ? pathIn : QDir::cleanPath(pathIn);
     const QFileInfo info(path);
     if (!info.exists())
         return R::failure(path, QStringLiteral("no such file or folder"));

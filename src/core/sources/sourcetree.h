@@ -1,10 +1,13 @@
 #pragma once
 
 #include "common/finding.h"
+#include "common/safefile.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QString>
+
+#include <atomic>
 
 namespace passlane {
 
@@ -29,16 +32,27 @@ struct SourceTree {
     QString displayPath(const QString &inner) const { return source + u'/' + inner; }
 };
 
-/// Limits that keep a hostile or broken source from exhausting memory.
-namespace sourcelimits {
-/// A single SQL file larger than this is skipped with a `file-too-large` finding. Real
-/// migrations stay well below 10 MB; 256 MiB leaves room for big data migrations.
-inline constexpr qint64 maxFileBytes = 256LL * 1024 * 1024;
-/// Total bytes kept from one source.
-inline constexpr qint64 maxSourceBytes = 512LL * 1024 * 1024;
-/// Entries in one archive (a zip bomb of empty entries must not hang us).
-inline constexpr qint64 maxEntries = 1000000;
-} // namespace sourcelimits
+/// The memory one load may spend on file contents, shared by every source it reads (on any
+/// thread). Per-file and per-source limits alone would let many sources add up to gigabytes.
+class LoadBudget {
+public:
+    explicit LoadBudget(qint64 bytes = limits::loadTotal) : m_left(bytes), m_total(bytes) {}
+    /// Reserves `bytes`; false (and nothing reserved) when the budget cannot hold them.
+    bool take(qint64 bytes)
+    {
+        qint64 left = m_left.load();
+        do {
+            if (bytes > left)
+                return false;
+        } while (!m_left.compare_exchange_weak(left, left - bytes));
+        return true;
+    }
+    qint64 total() const { return m_total; }
+
+private:
+    std::atomic<qint64> m_left;
+    qint64 m_total;
+};
 
 /// Whether a file belongs to a migration snapshot (the rest, e.g. README.md, is never read):
 /// up.sql, down.sql, metadata.yaml, squashed.sql, and legacy `<id>_<slug>.up.sql`/`.down.sql`.
