@@ -1,6 +1,6 @@
 #include "upgraderunner.h"
 
-#include "migrationlint.h"
+#include "lint/migrationlint.h"
 #include "operatoradvice.h"
 #include "sqlscript.h"
 

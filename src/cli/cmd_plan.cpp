@@ -5,7 +5,7 @@
 
 #include "plan/planner.h"
 #include "report/planreport.h"
-#include "simulator/migrationlint.h"
+#include "lint/migrationlint.h"
 #include "simulator/simulationreport.h"
 
 

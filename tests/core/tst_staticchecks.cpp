@@ -62,7 +62,7 @@ private Q_SLOTS:
         QTest::newRow("comment on extension") << QByteArray("COMMENT ON EXTENSION pg_trgm IS 'x';") << drop << false
                                               << false << QStringList{u"error:privileged-flag-mismatch"_qs};
         QTest::newRow("alter system") << QByteArray("ALTER   SYSTEM SET work_mem = '1MB';") << drop << false << false
-                                      << QStringList{u"error:privileged-flag-mismatch"_qs};
+                                      << QStringList{u"error:outside-database"_qs, u"error:privileged-flag-mismatch"_qs};
         QTest::newRow("event trigger") << QByteArray("CREATE EVENT TRIGGER e ON ddl_command_start EXECUTE FUNCTION f();")
                                        << drop << false << false << QStringList{u"error:privileged-flag-mismatch"_qs};
         QTest::newRow("flagged without need") << QByteArray("CREATE TABLE t (id int);") << drop << true << false

@@ -4,7 +4,7 @@
 #include "plan/planner.h"
 #include "simsupport.h"
 #include "simulator/customerexport.h"
-#include "simulator/migrationlint.h"
+#include "lint/migrationlint.h"
 #include "simulator/simulation.h"
 #include "simulator/simulationreport.h"
 

@@ -1,7 +1,7 @@
 // Unit tests of the simulator's building blocks that need neither fixtures nor a server:
 // SQL splitting, lint, the OOB progress model, the start-up rule, the customer export format.
 #include "simulator/customerexport.h"
-#include "simulator/migrationlint.h"
+#include "lint/migrationlint.h"
 #include "oob/oobregistry.h"
 #include "simulator/oobprogress.h"
 #include "simulator/sqlscript.h"

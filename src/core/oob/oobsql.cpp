@@ -1,111 +1,42 @@
 #include "oob/oobsql.h"
 
-#include <QRegularExpression>
-#include <QStringList>
+#include "sql/sqllexer.h"
+
+#include <QLatin1StringView>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace passlane {
 
 namespace {
 
-/// Removes `-- line` and `/* block */` comments outside string literals.
-QString stripComments(const QString &sql)
-{
-    QString out;
-    out.reserve(sql.size());
-    bool inString = false;
-    for (qsizetype i = 0; i < sql.size(); ++i) {
-        const QChar c = sql.at(i);
-        if (inString) {
-            out.append(c);
-            if (c == u'\'')
-                inString = false; // '' re-enters on the next quote
-            continue;
-        }
-        if (c == u'\'') {
-            inString = true;
-            out.append(c);
-        } else if (c == u'-' && i + 1 < sql.size() && sql.at(i + 1) == u'-') {
-            while (i < sql.size() && sql.at(i) != u'\n')
-                ++i;
-            out.append(u'\n');
-        } else if (c == u'/' && i + 1 < sql.size() && sql.at(i + 1) == u'*') {
-            const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
-            i = end < 0 ? sql.size() : end + 1;
-            out.append(u' ');
-        } else {
-            out.append(c);
-        }
-    }
-    return out;
-}
-
-/// Splits on top-level commas (outside quotes and parentheses).
-QStringList splitTopLevel(QStringView text)
-{
-    QStringList parts;
-    int depth = 0;
-    bool inString = false;
-    qsizetype start = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (inString) {
-            if (c == u'\'')
-                inString = false;
-        } else if (c == u'\'') {
-            inString = true;
-        } else if (c == u'(') {
-            ++depth;
-        } else if (c == u')') {
-            --depth;
-        } else if (c == u',' && depth == 0) {
-            parts.append(text.mid(start, i - start).trimmed().toString());
-            start = i + 1;
-        }
-    }
-    parts.append(text.mid(start).trimmed().toString());
-    return parts;
-}
-
-/// The text between the '(' at `open` and its matching ')', or -1 when unbalanced.
-qsizetype matchParen(const QString &s, qsizetype open)
-{
-    int depth = 0;
-    bool inString = false;
-    for (qsizetype i = open; i < s.size(); ++i) {
-        const QChar c = s.at(i);
-        if (inString) {
-            if (c == u'\'')
-                inString = false;
-        } else if (c == u'\'') {
-            inString = true;
-        } else if (c == u'(') {
-            ++depth;
-        } else if (c == u')' && --depth == 0) {
-            return i;
-        }
-    }
-    return -1;
-}
+using Kind = SqlToken::Kind;
 
 struct Literal {
     bool isNull = false;
     QString text; ///< unquoted
 };
 
-std::optional<Literal> literal(QString v)
+/// A value as its tokens: a literal, a literal with a cast ('3.28.0'::text, 42::integer), NULL,
+/// or a negative number. Expressions (anything with parentheses) are not evaluated.
+std::optional<Literal> literal(const QList<SqlToken> &tokens, bool complex)
 {
-    v = v.trimmed();
-    // Casts such as '3.28.0'::text or 42::integer.
-    const qsizetype cast = v.lastIndexOf(QLatin1String("::"));
-    if (cast > 0 && !v.mid(cast).contains(u'\''))
-        v = v.left(cast).trimmed();
-    if (v.compare(QLatin1String("null"), Qt::CaseInsensitive) == 0)
-        return Literal{true, {}};
-    if (v.size() >= 2 && v.startsWith(u'\'') && v.endsWith(u'\''))
-        return Literal{false, v.mid(1, v.size() - 2).replace(QLatin1String("''"), QLatin1String("'"))};
-    if (v.isEmpty() || v.contains(u'('))
-        return std::nullopt; // an expression we do not evaluate
-    return Literal{false, v};
+    if (complex)
+        return std::nullopt;
+    qsizetype n = 0;
+    while (n < tokens.size() && !(tokens.at(n).kind == Kind::Operator && tokens.at(n).text == "::"))
+        ++n;
+    if (n == 1) {
+        const SqlToken &t = tokens.first();
+        if (t.isWord("NULL"))
+            return Literal{true, {}};
+        if (t.kind == Kind::String || t.kind == Kind::Word || t.kind == Kind::Number)
+            return Literal{false, QString::fromUtf8(t.value())};
+    }
+    if (n == 2 && tokens.at(0).kind == Kind::Operator && tokens.at(0).text == "-" && tokens.at(1).kind == Kind::Number)
+        return Literal{false, u'-' + QString::fromUtf8(tokens.at(1).text)};
+    return std::nullopt;
 }
 
 std::optional<bool> toBool(const QString &s)
@@ -174,87 +105,238 @@ void finish(OobSqlStatement &st, std::optional<int> im, std::optional<int> in, s
         st.deprecatedCleared = true;
 }
 
-void parseInsert(const QString &sql, qsizetype from, QList<OobSqlStatement> &out)
+bool isName(const SqlToken &t, const char *upper, const char *lower)
 {
-    const qsizetype colOpen = sql.indexOf(u'(', from);
-    if (colOpen < 0)
-        return;
-    const qsizetype colClose = matchParen(sql, colOpen);
-    if (colClose < 0)
-        return;
-    const QStringList columns = splitTopLevel(QStringView(sql).mid(colOpen + 1, colClose - colOpen - 1));
-    static const QRegularExpression valuesRe(QStringLiteral("\\G\\s*VALUES\\s*"),
-                                             QRegularExpression::CaseInsensitiveOption);
-    const auto vm = valuesRe.match(sql, colClose + 1, QRegularExpression::NormalMatch,
-                                   QRegularExpression::AnchorAtOffsetMatchOption);
-    if (!vm.hasMatch())
-        return;
-    qsizetype pos = vm.capturedEnd();
-    // One or more rows: (...), (...)
-    while (pos < sql.size() && sql.at(pos) == u'(') {
-        const qsizetype close = matchParen(sql, pos);
-        if (close < 0)
-            return;
-        const QStringList values = splitTopLevel(QStringView(sql).mid(pos + 1, close - pos - 1));
-        if (values.size() == columns.size()) {
-            OobSqlStatement st;
-            st.kind = OobSqlStatement::Insert;
-            std::optional<int> im, in, dm, dn;
-            bool depNull = false;
-            for (qsizetype i = 0; i < columns.size(); ++i)
-                if (auto lit = literal(values.at(i)))
-                    assign(st, columns.at(i), *lit, im, in, dm, dn, depNull);
-            finish(st, im, in, dm, dn, depNull);
-            if (st.id > 0)
-                out.append(st);
-        }
-        pos = close + 1;
-        while (pos < sql.size() && sql.at(pos).isSpace())
-            ++pos;
-        if (pos < sql.size() && sql.at(pos) == u',') {
-            ++pos;
-            while (pos < sql.size() && sql.at(pos).isSpace())
-                ++pos;
-        } else {
-            break;
-        }
-    }
+    return t.isWord(upper) || (t.kind == Kind::QuotedIdentifier && t.value() == lower);
 }
 
-void parseUpdate(const QString &statement, QList<OobSqlStatement> &out)
-{
-    static const QRegularExpression re(
-        QStringLiteral("SET\\s+(.*?)\\s+WHERE\\s+id\\s*(=\\s*(\\d+)|IN\\s*\\(([\\d\\s,]+)\\))"),
-        QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption);
-    const auto m = re.match(statement);
-    if (!m.hasMatch())
-        return;
-    QList<int> ids;
-    if (!m.captured(3).isEmpty()) {
-        ids.append(m.captured(3).toInt());
-    } else {
-        for (const QString &part : m.captured(4).split(u',', Qt::SkipEmptyParts))
-            ids.append(part.trimmed().toInt());
+/// Finds INSERT INTO out_of_band_migrations (columns) VALUES (row), ... and
+/// UPDATE out_of_band_migrations SET column = value, ... WHERE id = N | id IN (N, ...), token by
+/// token: constant memory besides the current row, each token looked at once or twice.
+class OobScanner {
+public:
+    explicit OobScanner(QList<OobSqlStatement> &out) : m_out(out) {}
+
+    void feed(const SqlToken &t)
+    {
+        std::rotate(m_recent, m_recent + 1, m_recent + recentSize);
+        m_recent[recentSize - 1] = t;
+        // A token that breaks the current pattern may start the next one.
+        if (!step(t)) {
+            m_state = State::Idle;
+            step(t);
+        }
     }
-    OobSqlStatement st;
-    st.kind = OobSqlStatement::Update;
-    std::optional<int> im, in, dm, dn;
-    bool depNull = false;
-    for (const QString &a : splitTopLevel(m.captured(1))) {
-        const qsizetype eq = a.indexOf(u'=');
-        if (eq < 0)
-            continue;
-        if (auto lit = literal(a.mid(eq + 1)))
-            assign(st, a.left(eq), *lit, im, in, dm, dn, depNull);
+
+private:
+    static constexpr int recentSize = 5;
+    enum class State {
+        Idle, ColumnsOpen, Column, ColumnSeparator, Values, RowOpen, Row, AfterRow,
+        UpdateSet, Assignments, WhereId, WhereOperator, WhereNumber, WhereListOpen, WhereList,
+    };
+
+    /// The token `back` places before the current one.
+    const SqlToken &recent(int back) const { return m_recent[recentSize - 1 - back]; }
+
+    /// `out_of_band_migrations`, `public.out_of_band_migrations` or their quoted forms ending at
+    /// the current token: how many tokens the name takes (0 when it is not the table).
+    int tableName() const
+    {
+        if (!isName(recent(0), "OUT_OF_BAND_MIGRATIONS", "out_of_band_migrations"))
+            return 0;
+        return recent(1).isPunctuation('.') && isName(recent(2), "PUBLIC", "public") ? 3 : 1;
     }
-    finish(st, im, in, dm, dn, depNull);
-    for (int id : ids) {
-        if (id <= 0)
-            continue;
-        st.id = id;
-        out.append(st);
+
+    bool step(const SqlToken &t)
+    {
+        const bool comma = t.isPunctuation(',');
+        switch (m_state) {
+        case State::Idle:
+            if (const int name = tableName()) {
+                if (recent(name).isWord("INTO") && recent(name + 1).isWord("INSERT")) {
+                    m_columns.clear();
+                    m_state = State::ColumnsOpen;
+                } else if (recent(name).isWord("UPDATE") || (recent(name).isWord("ONLY") && recent(name + 1).isWord("UPDATE"))) {
+                    m_assignments.clear();
+                    m_current.clear();
+                    m_complex = false;
+                    m_aliasWords = 0;
+                    m_state = State::UpdateSet;
+                }
+            }
+            return true;
+        case State::ColumnsOpen:
+            m_state = State::Column;
+            return t.isPunctuation('(');
+        case State::Column:
+            if (t.kind != Kind::Word && t.kind != Kind::QuotedIdentifier)
+                return false;
+            m_columns.append(QString::fromUtf8(t.kind == Kind::Word ? t.text.toByteArray().toLower() : t.value()));
+            m_state = State::ColumnSeparator;
+            return true;
+        case State::ColumnSeparator:
+            m_state = comma ? State::Column : State::Values;
+            return comma || t.isPunctuation(')');
+        case State::Values:
+            m_state = State::RowOpen;
+            return t.isWord("VALUES");
+        case State::RowOpen:
+            m_values.clear();
+            m_current.clear();
+            m_complex = false;
+            m_depth = 1;
+            m_state = State::Row;
+            return t.isPunctuation('(');
+        case State::Row:
+            if (t.kind == Kind::Semicolon)
+                return false;
+            if (t.isPunctuation(')') && --m_depth == 0) {
+                pushValue();
+                insertRow();
+                m_state = State::AfterRow;
+            } else if (comma && m_depth == 1) {
+                pushValue();
+            } else {
+                if (t.isPunctuation('('))
+                    ++m_depth;
+                collect(t);
+            }
+            return true;
+        case State::AfterRow:
+            m_state = State::RowOpen;
+            return comma;
+        case State::UpdateSet:
+            if (t.isWord("SET")) {
+                m_state = State::Assignments;
+                m_depth = 0;
+                return true;
+            }
+            return t.kind == Kind::Word && ++m_aliasWords <= 2; // [AS] alias
+        case State::Assignments:
+            if (t.kind == Kind::Semicolon)
+                return false;
+            if (m_depth == 0 && (comma || t.isWord("WHERE"))) {
+                pushAssignment();
+                if (!comma)
+                    m_state = State::WhereId;
+                return true;
+            }
+            if (t.isPunctuation('('))
+                ++m_depth;
+            else if (t.isPunctuation(')') && m_depth > 0)
+                --m_depth;
+            collect(t);
+            return true;
+        case State::WhereId:
+            m_state = State::WhereOperator;
+            return isName(t, "ID", "id");
+        case State::WhereOperator:
+            m_ids.clear();
+            if (t.kind == Kind::Operator && t.text == "=") {
+                m_state = State::WhereNumber;
+                return true;
+            }
+            m_state = State::WhereListOpen;
+            return t.isWord("IN");
+        case State::WhereNumber:
+            if (t.kind != Kind::Number)
+                return false;
+            m_ids.append(t.text.toInt());
+            update();
+            m_state = State::Idle;
+            return true;
+        case State::WhereListOpen:
+            m_state = State::WhereList;
+            return t.isPunctuation('(');
+        case State::WhereList:
+            if (t.kind == Kind::Number)
+                m_ids.append(t.text.toInt());
+            else if (t.isPunctuation(')')) {
+                update();
+                m_state = State::Idle;
+            } else if (!comma) {
+                return false;
+            }
+            return true;
+        }
+        return false;
     }
-}
+
+    /// Keeps the first tokens of the current value; longer ones are expressions.
+    void collect(const SqlToken &t)
+    {
+        if (t.isPunctuation('(') || t.isPunctuation(')') || m_current.size() >= 8)
+            m_complex = true;
+        else
+            m_current.append(t);
+    }
+
+    void pushValue()
+    {
+        m_values.append(literal(m_current, m_complex));
+        m_current.clear();
+        m_complex = false;
+    }
+
+    void pushAssignment()
+    {
+        // column = value
+        if (m_current.size() >= 3 && (m_current.at(0).kind == Kind::Word || m_current.at(0).kind == Kind::QuotedIdentifier)
+            && m_current.at(1).kind == Kind::Operator && m_current.at(1).text == "=") {
+            const QByteArray column = m_current.at(0).kind == Kind::Word ? m_current.at(0).text.toByteArray().toLower()
+                                                                         : m_current.at(0).value();
+            m_assignments.append({QString::fromUtf8(column), literal(m_current.mid(2), m_complex)});
+        }
+        m_current.clear();
+        m_complex = false;
+    }
+
+    void insertRow()
+    {
+        if (m_values.size() != m_columns.size())
+            return;
+        OobSqlStatement st;
+        st.kind = OobSqlStatement::Insert;
+        std::optional<int> im, in, dm, dn;
+        bool depNull = false;
+        for (qsizetype i = 0; i < m_columns.size(); ++i)
+            if (m_values.at(i))
+                assign(st, m_columns.at(i), *m_values.at(i), im, in, dm, dn, depNull);
+        finish(st, im, in, dm, dn, depNull);
+        if (st.id > 0)
+            m_out.append(st);
+    }
+
+    void update()
+    {
+        OobSqlStatement st;
+        st.kind = OobSqlStatement::Update;
+        std::optional<int> im, in, dm, dn;
+        bool depNull = false;
+        for (const auto &[column, value] : std::as_const(m_assignments))
+            if (value)
+                assign(st, column, *value, im, in, dm, dn, depNull);
+        finish(st, im, in, dm, dn, depNull);
+        for (int id : std::as_const(m_ids)) {
+            if (id <= 0)
+                continue;
+            st.id = id;
+            m_out.append(st);
+        }
+    }
+
+    QList<OobSqlStatement> &m_out;
+    SqlToken m_recent[recentSize];
+    State m_state = State::Idle;
+    QStringList m_columns;
+    QList<std::optional<Literal>> m_values;
+    QList<std::pair<QString, std::optional<Literal>>> m_assignments;
+    QList<SqlToken> m_current;
+    QList<int> m_ids;
+    bool m_complex = false;
+    int m_depth = 0;
+    int m_aliasWords = 0;
+};
 
 } // namespace
 
@@ -262,23 +344,11 @@ QList<OobSqlStatement> parseOobSql(const QByteArray &bytes)
 {
     QList<OobSqlStatement> out;
     // Cheap pre-check: almost no migration mentions the table.
-    if (!bytes.contains("out_of_band_migrations") && !bytes.contains("OUT_OF_BAND_MIGRATIONS"))
+    if (!QLatin1StringView(bytes).contains(QLatin1StringView("out_of_band_migrations"), Qt::CaseInsensitive))
         return out;
-    const QString sql = stripComments(QString::fromUtf8(bytes));
-    static const QRegularExpression insertRe(
-        QStringLiteral("INSERT\\s+INTO\\s+(?:\"?public\"?\\.)?\"?out_of_band_migrations\"?\\s*"),
-        QRegularExpression::CaseInsensitiveOption);
-    auto it = insertRe.globalMatch(sql);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        parseInsert(sql, m.capturedStart() + m.capturedLength() - 1, out);
-    }
-    static const QRegularExpression updateRe(
-        QStringLiteral("UPDATE\\s+(?:\"?public\"?\\.)?\"?out_of_band_migrations\"?\\s+([^;]*)"),
-        QRegularExpression::CaseInsensitiveOption);
-    auto uit = updateRe.globalMatch(sql);
-    while (uit.hasNext())
-        parseUpdate(uit.next().captured(1), out);
+    // Registrations count where the code runs: top level and DO bodies (see StaticChecks::scan).
+    OobScanner scanner(out);
+    SqlLexer::forEachExecutedToken(bytes, [&scanner](const SqlToken &t) { scanner.feed(t); });
     return out;
 }
 

@@ -25,8 +25,9 @@ struct OobSqlStatement {
 
 /// Extracts OOB registrations from SQL text. Understands the seed form (introduced text
 /// '3.28.0', deprecated text) and the column form (introduced_version_major/minor,
-/// deprecated_version_major/minor); comments are ignored. Never throws; unparseable
-/// statements are skipped.
+/// deprecated_version_major/minor). Reads the code the SQL executes (SqlLexer::
+/// forEachExecutedToken): comments, strings and function bodies are ignored, DO bodies are read.
+/// Linear in the size of the SQL; never throws; unparseable statements are skipped.
 QList<OobSqlStatement> parseOobSql(const QByteArray &sql);
 
 } // namespace passlane

@@ -1,107 +1,188 @@
 #include "releases/staticchecks.h"
 
+#include "sql/sqllexer.h"
+
+#include <algorithm>
+#include <utility>
+
 namespace passlane {
 
 namespace {
 
-bool isWordChar(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
+/// A run of keywords to find as consecutive words.
+struct WordRun {
+    QList<QByteArray> words;
+    QByteArray text;
+};
 
-} // namespace
-
-QByteArray StaticChecks::normalizeSql(const QByteArray &sql)
+QList<WordRun> wordRuns(std::initializer_list<const char *> texts)
 {
-    QByteArray out;
-    out.reserve(sql.size() + 2);
-    out.append(' ');
-    const char *p = sql.constData();
-    const char *end = p + sql.size();
-    bool lastSpace = true;
-    auto space = [&] {
-        if (!lastSpace) {
-            out.append(' ');
-            lastSpace = true;
-        }
-    };
-    while (p < end) {
-        const char c = *p;
-        if (c == '-' && p + 1 < end && p[1] == '-') { // line comment
-            while (p < end && *p != '\n')
-                ++p;
-            space();
-        } else if (c == '/' && p + 1 < end && p[1] == '*') { // block comment (not nested)
-            p += 2;
-            while (p + 1 < end && !(p[0] == '*' && p[1] == '/'))
-                ++p;
-            p = p + 1 < end ? p + 2 : end;
-            space();
-        } else if (c == '\'') { // string literal, '' escapes an apostrophe
-            ++p;
-            while (p < end) {
-                if (*p == '\'') {
-                    if (p + 1 < end && p[1] == '\'') {
-                        p += 2;
-                        continue;
-                    }
-                    break;
-                }
-                ++p;
-            }
-            if (p < end)
-                ++p;
-            out.append("''");
-            lastSpace = false;
-        } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-            ++p;
-            space();
-        } else {
-            // Punctuation gets spaces around it so "(CREATE" and "EXTENSION;" still match words.
-            const bool punct = c == '(' || c == ')' || c == ';' || c == ',';
-            if (punct)
-                space();
-            out.append(c >= 'a' && c <= 'z' ? char(c - 32) : c);
-            lastSpace = false;
-            if (punct)
-                space();
-            ++p;
-        }
-    }
-    space();
+    QList<WordRun> out;
+    for (const char *t : texts)
+        out.append(WordRun{QByteArray(t).split(' '), QByteArray(t)});
     return out;
 }
 
-bool StaticChecks::containsStatement(const QByteArray &normalized, const char *statement)
+bool isUntrusted(const QByteArray &language)
 {
-    const QByteArrayView needle(statement);
-    qsizetype from = 0;
-    for (;;) {
-        const qsizetype at = normalized.indexOf(needle, from);
-        if (at < 0)
-            return false;
-        const qsizetype after = at + needle.size();
-        const bool startOk = at == 0 || !isWordChar(normalized[at - 1]);
-        const bool endOk = after >= normalized.size() || !isWordChar(normalized[after]);
-        if (startOk && endOk)
+    const QByteArray lower = language.toLower();
+    for (const char *l : untrustedLanguages)
+        if (lower == l)
             return true;
-        from = at + 1;
+    return false;
+}
+
+/// The whole scan as a token-by-token state machine: constant memory, one pass.
+class Scanner {
+public:
+    explicit Scanner(StaticChecks::SqlScan &out) : m_out(out) {}
+
+    void feed(const SqlToken &t)
+    {
+        if (t.kind != SqlToken::Kind::Semicolon)
+            m_out.empty = false;
+        std::rotate(m_recent, m_recent + 1, m_recent + recentSize);
+        m_recent[recentSize - 1] = t;
+        if (t.kind == SqlToken::Kind::Word)
+            matchRuns(t);
+        reach(t);
     }
-}
 
-bool StaticChecks::createsIndexConcurrently(const QByteArray &normalized)
-{
-    return containsStatement(normalized, "CREATE INDEX CONCURRENTLY")
-        || containsStatement(normalized, "CREATE UNIQUE INDEX CONCURRENTLY");
-}
+private:
+    static constexpr int recentSize = 4;
 
-QList<QByteArray> StaticChecks::privilegedStatementsIn(const QByteArray &normalized)
+    bool endsWith(const WordRun &run) const
+    {
+        const qsizetype k = run.words.size();
+        for (qsizetype i = 0; i < k; ++i)
+            if (!m_recent[recentSize - k + i].isWord(run.words.at(i)))
+                return false;
+        return true;
+    }
+
+    void matchRuns(const SqlToken &t)
+    {
+        static const QList<WordRun> concurrent = wordRuns({"CREATE INDEX CONCURRENTLY", "CREATE UNIQUE INDEX CONCURRENTLY"});
+        static const QList<WordRun> privileged = [] {
+            QList<WordRun> runs;
+            for (const char *p : privilegedStatements)
+                runs += wordRuns({p});
+            return runs;
+        }();
+        if (!m_out.concurrentIndex)
+            for (const WordRun &run : concurrent)
+                m_out.concurrentIndex = m_out.concurrentIndex || endsWith(run);
+        for (const WordRun &run : privileged)
+            if (endsWith(run) && !m_out.privileged.contains(run.text))
+                m_out.privileged.append(run.text);
+        if (t.isWord("DATABASE") && m_recent[recentSize - 2].isWord("DROP"))
+            add(t.line, QStringLiteral("DROP DATABASE removes a whole database, not objects inside this one"));
+        else if (t.isWord("SYSTEM") && m_recent[recentSize - 2].isWord("ALTER"))
+            add(t.line, QStringLiteral("ALTER SYSTEM rewrites the server's configuration file"));
+    }
+
+    void add(int line, const QString &what) { m_out.outside.append(StaticChecks::OutsideReach{line, what}); }
+
+    /// COPY ... TO/FROM PROGRAM or a server file, LOAD, and untrusted languages in CREATE ... and
+    /// DO. A statement starts after ';' (top level or in a DO body) or after the PL/pgSQL block
+    /// words BEGIN, THEN, ELSE and LOOP.
+    void reach(const SqlToken &t)
+    {
+        if (t.kind == SqlToken::Kind::Semicolon) {
+            m_lead = Lead::None;
+            m_expect = Expect::Nothing;
+            m_depth = 0;
+            m_atStart = true;
+            m_index = 0;
+            return;
+        }
+        const bool start = m_atStart;
+        m_atStart = t.isWord("BEGIN") || t.isWord("THEN") || t.isWord("ELSE") || t.isWord("LOOP");
+        const int index = start ? 0 : ++m_index;
+        if (start)
+            m_index = 0;
+        const Expect expect = m_expect;
+        m_expect = Expect::Nothing;
+        switch (expect) {
+        case Expect::CopyTarget:
+            if (t.isWord("PROGRAM"))
+                add(t.line, QStringLiteral("COPY ... %1 PROGRAM runs a shell command on the database server").arg(m_copyDirection));
+            else if (t.kind == SqlToken::Kind::String)
+                add(t.line, QStringLiteral("COPY ... %1 '%2' %3 a file on the database server")
+                                .arg(m_copyDirection, QString::fromUtf8(t.value()),
+                                     m_copyDirection == u"FROM" ? QStringLiteral("reads") : QStringLiteral("writes")));
+            return;
+        case Expect::LoadFile:
+            if (t.kind == SqlToken::Kind::String)
+                add(t.line, QStringLiteral("LOAD '%1' loads a library from the database server's file system")
+                                .arg(QString::fromUtf8(t.value())));
+            return;
+        case Expect::Language:
+            if (isUntrusted(t.value()))
+                add(t.line, QStringLiteral("%1 ... LANGUAGE %2: code in an untrusted language runs with the database "
+                                           "server's operating-system rights")
+                                .arg(m_lead == Lead::Do ? QStringLiteral("DO") : QStringLiteral("CREATE"),
+                                     QString::fromUtf8(t.value())));
+            return;
+        case Expect::Extension:
+            if (t.isWord("IF") || t.isWord("NOT") || t.isWord("EXISTS")) {
+                m_expect = Expect::Extension;
+            } else if (isUntrusted(t.value())) {
+                add(t.line, QStringLiteral("CREATE EXTENSION %1 installs an untrusted language").arg(QString::fromUtf8(t.value())));
+            }
+            return;
+        case Expect::Nothing:
+            break;
+        }
+        if (t.isPunctuation('('))
+            ++m_depth;
+        else if (t.isPunctuation(')') && m_depth > 0)
+            --m_depth;
+        if (start) {
+            m_lead = t.isWord("COPY") ? Lead::Copy : t.isWord("CREATE") ? Lead::Create : t.isWord("DO") ? Lead::Do : Lead::None;
+            if (t.isWord("LOAD"))
+                m_expect = Expect::LoadFile;
+            return;
+        }
+        if (m_depth != 0)
+            return;
+        if (m_lead == Lead::Copy && (t.isWord("TO") || t.isWord("FROM"))) {
+            m_copyDirection = t.isWord("TO") ? QStringLiteral("TO") : QStringLiteral("FROM");
+            m_expect = Expect::CopyTarget;
+            m_lead = Lead::None; // only the first TO/FROM outside parentheses names the target
+        } else if ((m_lead == Lead::Create || m_lead == Lead::Do) && t.isWord("LANGUAGE")) {
+            m_expect = Expect::Language;
+        } else if (m_lead == Lead::Create && index == 1 && t.isWord("EXTENSION")) {
+            m_expect = Expect::Extension;
+        }
+    }
+
+    enum class Lead { None, Copy, Create, Do };
+    enum class Expect { Nothing, CopyTarget, LoadFile, Language, Extension };
+
+    StaticChecks::SqlScan &m_out;
+    SqlToken m_recent[recentSize];
+    Lead m_lead = Lead::None;
+    Expect m_expect = Expect::Nothing;
+    QString m_copyDirection;
+    int m_depth = 0;
+    int m_index = 0;
+    bool m_atStart = true;
+};
+
+} // namespace
+
+StaticChecks::SqlScan StaticChecks::scan(const QByteArray &sql)
 {
-    QList<QByteArray> found;
-    for (const char *statement : privilegedStatements)
-        if (containsStatement(normalized, statement))
-            found.append(QByteArray(statement));
-    return found;
+    SqlScan out;
+    Scanner scanner(out);
+    // The rule for code inside strings, decided once for every check: the code a file executes
+    // when it runs counts. A DO block's body runs right away, with the migrator's rights, so its
+    // statements count (the real squashed privileged migrations install pg_stat_statements inside
+    // a DO block). A function or procedure body does not run when it is created, and later runs
+    // with its caller's rights, so it stays a string, as does dynamic SQL in EXECUTE '...'.
+    SqlLexer::forEachExecutedToken(sql, [&scanner](const SqlToken &t) { scanner.feed(t); });
+    return out;
 }
 
 bool StaticChecks::isValidUtf8(const QByteArray &bytes)
@@ -156,24 +237,29 @@ Findings StaticChecks::checkDefinition(const Migration &m, const Files &files)
     if (!isValidUtf8(m.downQuery))
         out.append(Finding::about(Severity::Warning, QLatin1String("non-utf8-sql"), downFile, QStringLiteral("down.sql is not valid UTF-8")));
 
-    const QByteArray up = normalizeSql(m.upQuery);
-    const QByteArray down = normalizeSql(m.downQuery);
-    if (up.trimmed().isEmpty() || up.trimmed() == ";")
+    const SqlScan up = scan(m.upQuery);
+    const SqlScan down = scan(m.downQuery);
+    if (up.empty)
         out.append(Finding::about(Severity::Warning, QLatin1String("empty-up"), upFile, QStringLiteral("up.sql has no statements")));
 
-    const bool concurrent = createsIndexConcurrently(up);
+    const bool concurrent = up.concurrentIndex;
     if (concurrent && !m.createIndexConcurrently)
         out.append(Finding::about(Severity::Error, QLatin1String("concurrent-flag-mismatch"), metaFile,
                          QStringLiteral("up.sql creates an index CONCURRENTLY but createIndexConcurrently is not set")));
     else if (!concurrent && m.createIndexConcurrently)
         out.append(Finding::about(Severity::Error, QLatin1String("concurrent-flag-mismatch"), metaFile,
                          QStringLiteral("createIndexConcurrently is set but up.sql creates no index CONCURRENTLY")));
-    if (createsIndexConcurrently(down))
+    if (down.concurrentIndex)
         out.append(Finding::about(Severity::Error, QLatin1String("concurrent-index-in-down"), downFile,
                          QStringLiteral("down.sql creates an index CONCURRENTLY: downgrades are offline, create it plainly")));
 
-    QList<QByteArray> found = privilegedStatementsIn(up);
-    for (const QByteArray &s : privilegedStatementsIn(down))
+    for (const auto &[file, found] : {std::pair{&upFile, &up}, std::pair{&downFile, &down}})
+        for (const OutsideReach &r : found->outside)
+            out.append(Finding::about(Severity::Error, QLatin1String("outside-database"), *file,
+                                      QStringLiteral("line %1: %2").arg(r.line).arg(r.what)));
+
+    QList<QByteArray> found = up.privileged;
+    for (const QByteArray &s : down.privileged)
         if (!found.contains(s))
             found.append(s);
     if (!found.isEmpty() && !m.privileged)

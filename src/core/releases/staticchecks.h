@@ -22,10 +22,16 @@ inline constexpr const char *privilegedStatements[] = {
     "ALTER LANGUAGE", "CREATE FOREIGN DATA WRAPPER", "CREATE SERVER",
 };
 
+/// Untrusted procedural languages: their code runs with the database server's operating-system
+/// rights (files, processes, network), so a migration using one reaches outside the database.
+inline constexpr const char *untrustedLanguages[] = {
+    "plpythonu", "plpython2u", "plpython3u", "plperlu", "pltclu", "c", "internal",
+};
+
 /// Checks of one migration definition on its own (no graph): `empty-up`,
 /// `concurrent-flag-mismatch`, `concurrent-index-in-down`, `privileged-flag-mismatch`,
-/// `non-utf8-sql`. Linear in the SQL size (a 50 MB up.sql is fine). Findings name the file
-/// concerned; release and schema are left to the caller.
+/// `outside-database`, `non-utf8-sql`. Linear in the SQL size (a 50 MB up.sql is fine). Findings
+/// name the file concerned; release and schema are left to the caller.
 class StaticChecks {
 public:
     struct Files {
@@ -33,13 +39,23 @@ public:
     };
     static Findings checkDefinition(const Migration &m, const Files &files);
 
-    /// Upper-cased SQL with comments and single-quoted literals removed and whitespace runs
-    /// collapsed to one space, padded with spaces: what the checks search in.
-    static QByteArray normalizeSql(const QByteArray &sql);
-    static bool containsStatement(const QByteArray &normalized, const char *statement);
-    static bool createsIndexConcurrently(const QByteArray &normalized);
-    /// The privileged statements found (see privilegedStatements).
-    static QList<QByteArray> privilegedStatementsIn(const QByteArray &normalized);
+    /// A statement that reaches outside the database: a server program or file (COPY ... PROGRAM,
+    /// COPY to or from a server file, LOAD), a whole database (DROP DATABASE), the server's
+    /// configuration (ALTER SYSTEM), or code in an untrusted language.
+    struct OutsideReach {
+        int line = 0;
+        QString what; ///< one phrase: the statement and what it reaches
+    };
+    /// What one SQL file executes, as the checks see it. Keywords are matched as whole words in
+    /// the code the file executes (SqlLexer::forEachExecutedToken), never in comments or strings.
+    struct SqlScan {
+        bool empty = true;            ///< no statement at all
+        bool concurrentIndex = false; ///< CREATE [UNIQUE] INDEX CONCURRENTLY
+        QList<QByteArray> privileged; ///< entries of privilegedStatements, in list order
+        QList<OutsideReach> outside;  ///< in file order
+    };
+    /// One linear pass over `sql`.
+    static SqlScan scan(const QByteArray &sql);
     static bool isValidUtf8(const QByteArray &bytes);
 };
 

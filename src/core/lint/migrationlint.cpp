@@ -1,6 +1,6 @@
-#include "migrationlint.h"
+#include "lint/migrationlint.h"
 
-#include "sqlscript.h"
+#include "sql/sqllexer.h"
 
 #include <QHash>
 #include <QMutex>
@@ -10,6 +10,21 @@
 namespace passlane {
 
 namespace {
+
+/// One statement of the file, comments replaced by a space.
+struct Statement {
+    QString text;
+    int line = 1;
+};
+
+QList<Statement> statementsOf(const QByteArray &sql)
+{
+    QList<Statement> out;
+    SqlLexer lexer(sql);
+    while (const auto st = lexer.nextStatement())
+        out.append(Statement{QString::fromUtf8(SqlLexer::withoutComments(st->text)).trimmed(), st->line});
+    return out;
+}
 
 QString unquote(QString name)
 {
@@ -71,11 +86,11 @@ Findings MigrationLint::lintSql(const QString &schema, qint64 id, const QByteArr
                                 const QString &release)
 {
     Findings findings;
-    const QList<SqlStatement> statements = SqlScript::split(sql, true);
+    const QList<Statement> statements = statementsOf(sql);
     QSet<QString> created; // tables the file creates: locking them hurts nobody
     QList<int> commits;    // lines of COMMITs before the last statement: one finding per file
-    SqlStatement firstCommit;
-    auto add = [&](const QString &kind, const SqlStatement &st, const QString &message) {
+    Statement firstCommit;
+    auto add = [&](const QString &kind, const Statement &st, const QString &message) {
         Finding f;
         f.severity = Severity::Warning;
         f.kind = kind;
@@ -87,7 +102,7 @@ Findings MigrationLint::lintSql(const QString &schema, qint64 id, const QByteArr
         findings.append(f);
     };
     for (qsizetype i = 0; i < statements.size(); ++i) {
-        const SqlStatement &st = statements.at(i);
+        const Statement &st = statements.at(i);
         const QString text = st.text.simplified();
         const bool last = i == statements.size() - 1;
 
