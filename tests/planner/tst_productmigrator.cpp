@@ -2,6 +2,7 @@
 // it reads, over the 70 real Sourcegraph release snapshots.
 #include "catalog/catalog.h"
 #include "fixtures.h"
+#include "graph/editdiff.h"
 #include "graph/migrationcanon.h"
 #include "plan/planner.h"
 #include "plan/productmigrator.h"
@@ -284,6 +285,33 @@ private Q_SLOTS:
         // Per release: today's keys, one per release.
         const QJsonObject perRelease = QJsonDocument::fromJson(g.toStitchedJson(StitchedGraph::BoundsKeys::PerRelease)).object();
         QCOMPARE(perRelease.value(FE).toObject().value(QStringLiteral("BoundsByRev")).toObject().size(), 70);
+    }
+
+    void editsCarryDiffs()
+    {
+        // Each of the 22 edits carries a unified diff; none of the ids is on the product's list of
+        // accepted edits, and each changes canonical SQL, so each would stop the product's stitcher.
+        int edits = 0, rejected = 0;
+        for (const Finding &f : m_catalog->findings) {
+            if (f.kind == u"edit-rejected-by-product")
+                ++rejected;
+            if (f.kind != u"edited-migration")
+                continue;
+            ++edits;
+            QVERIFY2(f.diff.startsWith(QLatin1String("--- ")), qPrintable(f.message));
+            QCOMPARE(findingToJson(f).value(QStringLiteral("diff")).toString(), f.diff);
+            QVERIFY(!productAllowsEdit(*f.id));
+        }
+        QCOMPARE(edits, 22);
+        QCOMPARE(rejected, 22);
+    }
+
+    void unifiedDiffShape()
+    {
+        const QString d = unifiedDiff("a\nb\nc\n", "a\nB\nc\n", QStringLiteral("old"), QStringLiteral("new"));
+        QCOMPARE(d, QStringLiteral("--- old\n+++ new\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n"));
+        QVERIFY(unifiedDiff("same", "same", QStringLiteral("x"), QStringLiteral("y")).isEmpty());
+        QCOMPARE(unifiedDiff("", "x\n", QStringLiteral("o"), QStringLiteral("n")), QStringLiteral("--- o\n+++ n\n@@ -0,0 +1 @@\n+x\n"));
     }
 
     void canonicalQuery_data()

@@ -41,6 +41,8 @@ QJsonObject findingToJson(const Finding &f)
                   {QStringLiteral("message"), f.message}};
     if (!f.firstRelease.isEmpty())
         o.insert(QStringLiteral("first_release"), f.firstRelease);
+    if (!f.diff.isEmpty())
+        o.insert(QStringLiteral("diff"), f.diff);
     return o;
 }
 

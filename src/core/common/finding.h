@@ -25,6 +25,7 @@ struct Finding {
     QString file;         ///< the file inside the source, or the source itself
     QString message;      ///< one human sentence
     QString firstRelease; ///< for edited-migration: the release whose definition came first
+    QString diff;         ///< for edited-migration: unified diff of the first and the edited definition
 
     bool isError() const { return severity == Severity::Error; }
 

@@ -1,6 +1,8 @@
 #include "graph/stitchedgraph.h"
 
 #include "graph/applyorder.h"
+#include "graph/editdiff.h"
+#include "graph/migrationcanon.h"
 #include "graph/releasegraph.h"
 
 #include <algorithm>
@@ -104,8 +106,20 @@ StitchedGraph StitchedGraph::build(const QList<ReleasePtr> &releasesIn, const QL
                                                "the first definition is kept")
                                     .arg(schemaName).arg(id)
                                     .arg(f.release, f.firstRelease, changedParts(**def, *m).join(QStringLiteral(", ")));
+                    f.diff = editDiff(**def, *m, f.firstRelease, f.release);
                     reported.insert(id, {m, g.m_findings.size()});
                     g.m_findings.append(f);
+                    if (!productAllowsEdit(id) && !productSameDefinition(**def, *m)) {
+                        Finding stop = f;
+                        stop.severity = Severity::Warning;
+                        stop.kind = QStringLiteral("edit-rejected-by-product");
+                        stop.diff.clear();
+                        stop.message = QStringLiteral("the product's stitcher stops on %1 migration %2 (\"unexpectedly edited in "
+                                                      "release %3\"): the id is not on its list of accepted edits, so a "
+                                                      "stitched graph across %4 and %3 cannot be built with its tools")
+                                           .arg(schemaName).arg(id).arg(f.release, f.firstRelease);
+                        g.m_findings.append(stop);
+                    }
                 }
                 if (acceptedHere) {
                     *def = m; // the project accepts this edit: the newer definition wins
