@@ -8,7 +8,7 @@ namespace passlane::cli {
 int runBench(const QStringList &args)
 {
     if (args.isEmpty() || args.first() == u"--help") {
-        std::printf("usage: passlane-cli bench load|plan|simulate|csv [OPTIONS] [SOURCE...]\n"
+        std::printf("usage: passlane-cli bench load|plan|simulate|csv|scan [OPTIONS] [SOURCE...]\n"
                     "Prints figures and ratios; targets are documented in the README.\n");
         return args.isEmpty() ? 2 : 0;
     }
@@ -22,7 +22,9 @@ int runBench(const QStringList &args)
         return benchSimulate(rest);
     if (what == u"csv")
         return benchCsv(rest);
-    printError(QStringLiteral("unknown benchmark '%1' (load, plan, simulate, csv)").arg(what));
+    if (what == u"scan")
+        return benchScan(rest);
+    printError(QStringLiteral("unknown benchmark '%1' (load, plan, simulate, csv, scan)").arg(what));
     return 2;
 }
 

@@ -18,6 +18,7 @@ int runBench(const QStringList &args); ///< dispatches to the bench* functions b
 int benchLoad(const QStringList &args);     ///< bench_load.cpp: read+validate+stitch vs gzip -dc
 int benchPlan(const QStringList &args);     ///< bench_plan.cpp: every ordered pair of releases
 int benchSimulate(const QStringList &args); ///< bench_simulate.cpp: SQLite and PostgreSQL runs
+int benchScan(const QStringList &args);     ///< bench_scan.cpp: SQL scans of a load against up.sql size
 int benchCsv(const QStringList &args);      ///< bench_csv.cpp: a 1,000,000-row customers CSV, read and analysed
 
 } // namespace passlane::cli
