@@ -191,6 +191,25 @@ private Q_SLOTS:
         QCOMPARE(window, expected);
     }
 
+    void panics()
+    {
+        // Downgrade 7.2.1943 -> 6.5.0: 30 (introduced 6.8, never deprecated) is taken as deprecated
+        // at 6.6, the minor after the target: its interval [6.8, 6.6] is empty and nothing covers it.
+        const auto down = m_whatIf->plan(v("7.2.1943"), v("6.5.0"));
+        const ProductMigratorView view = productMigratorView(*m_whatIf, *down);
+        const auto panic = ofKind(view, QStringLiteral("panic"));
+        QCOMPARE(panic.size(), 1);
+        QCOMPARE(panic.first().oob, QList<int>{30});
+        QVERIFY(panic.first().blocking && !view.canPlan());
+        // Upgrade with 31 (introduced 6.10) deprecated at 6.9, before its introduction.
+        const Planner broken(m_catalog->graph, m_catalog->oob.withDeprecation(31, MinorVersion{6, 9}));
+        const auto up = broken.plan(v("6.0.0"), v("7.0.0"));
+        const auto upPanic = ofKind(*up->productMigrator, QStringLiteral("panic"));
+        QCOMPARE(upPanic.size(), 1);
+        QCOMPARE(upPanic.first().oob, QList<int>{31});
+        QVERIFY(upPanic.first().message.contains(QLatin1String("at or before its introduction")));
+    }
+
     void noDifferenceWhenTheRulesAgree()
     {
         // 6.7.0 -> 6.8.0: one minor, no OOB deprecated at 6.8, both .0 releases exist.

@@ -412,24 +412,21 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
         addStep(m, false, covering.value(m));
     addStep(tm, true, {});
 
-    // Passlane's end state and run, from its own steps.
-    QList<QList<qint64>> passlaneRun(schemas.size());
+    // Passlane's end state, as its steps move it (the planner's own bit rule per step release).
     for (const PlanStep &step : plan.steps) {
         for (qsizetype k = 0; k < schemas.size(); ++k) {
             const auto &s = schemas.at(k);
-            const QList<qint64> run = step.schemas.value(s.name);
-            passlaneRun[k] << run;
-            for (qint64 id : run) {
-                const auto it = s.index.constFind(id);
-                if (it == s.index.cend())
-                    continue;
-                if (step.down)
-                    passlaneHave[k][size_t(*it) >> 6] &= ~(quint64(1) << (*it & 63));
-                else
-                    setBit(passlaneHave[k], *it);
-            }
+            const IdBits target = s.closure.value(step.release, cache.empty(s));
+            for (size_t w = 0; w < target.size(); ++w)
+                passlaneHave[k][w] = step.down ? (passlaneHave[k][w] & target[w]) : (passlaneHave[k][w] | target[w]);
         }
     }
+    auto passlaneRun = [&plan](const QString &schema) {
+        QList<qint64> run;
+        for (const PlanStep &step : plan.steps)
+            run << step.schemas.value(schema);
+        return run;
+    };
 
     const Version targetRelease = boundsRelease(tm).value_or(plan.to);
     for (qsizetype k = 0; k < schemas.size(); ++k) {
@@ -440,6 +437,7 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
             QList<qint64> run = ordered(cache, s, extra);
             std::reverse(run.begin(), run.end()); // children first
             QString sql;
+            sql.reserve(run.size() * 256);
             for (qint64 id : std::as_const(run)) {
                 MigrationPtr def = graph.shippedDefinition(s.name, id, plan.from);
                 if (!def)
@@ -473,9 +471,10 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
                            .arg(s.name, targetRelease.toString()).arg(run.size()).arg(plan.to.toString(), idText(run)),
                 s.name, run, {}, {}};
         }
-        if (!anyBit(extra) && !anyBit(lacking) && productRun[k] != passlaneRun[k]) {
+        const QList<qint64> theirs = anyBit(extra) || anyBit(lacking) ? QList<qint64>{} : passlaneRun(s.name);
+        if (!anyBit(extra) && !anyBit(lacking) && productRun[k] != theirs) {
             qsizetype at = 0;
-            while (at < productRun[k].size() && at < passlaneRun[k].size() && productRun[k][at] == passlaneRun[k][at])
+            while (at < productRun[k].size() && at < theirs.size() && productRun[k][at] == theirs[at])
                 ++at;
             view.differences << MigratorDifference{
                 QStringLiteral("order"), false,
@@ -483,7 +482,7 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
                                "differently); the first difference is at position %2 (%3 instead of %4).")
                     .arg(s.name).arg(at + 1)
                     .arg(at < productRun[k].size() ? QString::number(productRun[k][at]) : QStringLiteral("-"),
-                         at < passlaneRun[k].size() ? QString::number(passlaneRun[k][at]) : QStringLiteral("-")),
+                         at < theirs.size() ? QString::number(theirs[at]) : QStringLiteral("-")),
                 s.name, {}, {}, {}};
         }
     }
