@@ -1,5 +1,7 @@
 #include "graph/editdiff.h"
 
+#include "sql/sqllexer.h"
+
 #include <QList>
 
 #include <algorithm>
@@ -66,6 +68,18 @@ QList<Edit> editScript(const QList<QByteArray> &a, const QList<QByteArray> &b)
     return out;
 }
 
+QByteArray tokensWithoutComments(const QByteArray &sql)
+{
+    QByteArray out;
+    for (const SqlToken &t : SqlLexer::tokens(sql)) {
+        if (t.kind == SqlToken::Kind::Comment)
+            continue;
+        out += t.text.toByteArray();
+        out += '\x1f'; // token separator: "a b" and "ab" stay different
+    }
+    return out;
+}
+
 } // namespace
 
 QString unifiedDiff(const QByteArray &oldText, const QByteArray &newText, const QString &oldName, const QString &newName)
@@ -123,6 +137,16 @@ QString unifiedDiff(const QByteArray &oldText, const QByteArray &newText, const 
         k = stop;
     }
     return out;
+}
+
+EditClass classifyEdit(const Migration &first, const Migration &edited)
+{
+    if (first.parents != edited.parents || first.privileged != edited.privileged
+        || first.nonIdempotent != edited.nonIdempotent || first.createIndexConcurrently != edited.createIndexConcurrently)
+        return EditClass::Substantive;
+    const bool sameUp = tokensWithoutComments(first.upQuery) == tokensWithoutComments(edited.upQuery);
+    const bool sameDown = tokensWithoutComments(first.downQuery) == tokensWithoutComments(edited.downQuery);
+    return sameUp && sameDown ? EditClass::Cosmetic : EditClass::Substantive;
 }
 
 QString editDiff(const Migration &first, const Migration &edited, const QString &firstRelease, const QString &editedRelease)

@@ -94,18 +94,21 @@ StitchedGraph StitchedGraph::build(const QList<ReleasePtr> &releasesIn, const QL
                 const bool acceptedHere = isAccepted(accepted, schemaName, id, r->version);
                 const bool changedHere = !last || last->isSquashed() || !last->sameDefinition(*m);
                 if (changedHere && !acceptedHere) {
+                    const bool cosmetic = classifyEdit(**def, *m) == EditClass::Cosmetic;
                     Finding f;
-                    f.severity = Severity::Warning;
+                    f.severity = cosmetic ? Severity::Info : Severity::Warning;
                     f.kind = QStringLiteral("edited-migration");
                     f.release = r->version.toString();
                     f.firstRelease = data.introducedIn.value(id).toString();
                     f.schema = schemaName;
                     f.id = id;
                     f.file = r->source + u'/' + m->path;
-                    f.message = QStringLiteral("%1 migration %2 was edited in %3 after it shipped in %4 (%5 changed); "
+                    f.message = QStringLiteral("%1 migration %2 was edited in %3 after it shipped in %4 (%5 changed, %6); "
                                                "the first definition is kept")
                                     .arg(schemaName).arg(id)
-                                    .arg(f.release, f.firstRelease, changedParts(**def, *m).join(QStringLiteral(", ")));
+                                    .arg(f.release, f.firstRelease, changedParts(**def, *m).join(QStringLiteral(", ")),
+                                         cosmetic ? QStringLiteral("cosmetic: only comments and whitespace differ")
+                                                  : QStringLiteral("substantive"));
                     f.diff = editDiff(**def, *m, f.firstRelease, f.release);
                     reported.insert(id, {m, g.m_findings.size()});
                     g.m_findings.append(f);
