@@ -27,6 +27,7 @@ struct PlanTreeModel::Node {
     bool privileged = false;
     bool isTarget = false;
     bool down = false;
+    int findingSeverity = -1;
 
     Node *add(std::unique_ptr<Node> child)
     {
@@ -62,7 +63,8 @@ static QString oobLabel(int id, const OobRegistry *registry)
     return PlanTreeModel::tr("OOB %1: %2").arg(id).arg(m->description);
 }
 
-void PlanTreeModel::setPlan(const UpgradePlan &plan, const StitchedGraph *graph, const OobRegistry *registry)
+void PlanTreeModel::setPlan(const UpgradePlan &plan, const StitchedGraph *graph, const OobRegistry *registry,
+                            const Findings &findings)
 {
     beginResetModel();
     m_plan = plan;
@@ -134,7 +136,20 @@ void PlanTreeModel::setPlan(const UpgradePlan &plan, const StitchedGraph *graph,
                     marks << tr("outside transaction");
                 if (n->privileged)
                     marks << tr("privileged");
+                QStringList about;
+                for (const Finding &f : findings) {
+                    if (f.schema != it.key() || f.id != id)
+                        continue;
+                    marks << QStringLiteral("%1: %2").arg(severityName(f.severity), f.kind);
+                    about << QStringLiteral("%1 (%2): %3").arg(f.kind, severityName(f.severity), f.message);
+                    n->findingSeverity = std::max(n->findingSeverity, int(f.severity));
+                }
                 n->detail = marks.join(QStringLiteral(", "));
+                if (!about.isEmpty())
+                    n->tooltip = about.join(u'\n');
+                // A step that runs a migration with findings says so where it is collapsed.
+                s->findingSeverity = std::max(s->findingSeverity, n->findingSeverity);
+                sn->findingSeverity = std::max(sn->findingSeverity, n->findingSeverity);
                 sn->add(std::move(n));
             }
         }
@@ -207,6 +222,8 @@ QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::ForegroundRole:
+        if (n->findingSeverity == int(Severity::Error))
+            return QBrush(QColor(0xc0, 0x10, 0x10));
         if (n->kind == Kind::Manual || n->privileged)
             return QBrush(QColor(0xb0, 0x40, 0x00));
         if (n->kind == Kind::OobWait)
@@ -234,6 +251,8 @@ QVariant PlanTreeModel::data(const QModelIndex &index, int role) const
         return n->isTarget;
     case DownRole:
         return n->down;
+    case FindingSeverityRole:
+        return n->findingSeverity;
     default:
         return {};
     }
@@ -257,6 +276,7 @@ QHash<int, QByteArray> PlanTreeModel::roleNames() const
     names.insert(SqlRole, "sql");
     names.insert(OutsideTransactionRole, "outsideTransaction");
     names.insert(PrivilegedRole, "privileged");
+    names.insert(FindingSeverityRole, "findingSeverity");
     names.insert(IsTargetRole, "isTarget");
     names.insert(DownRole, "down");
     return names;

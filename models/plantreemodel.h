@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/finding.h"
 #include "plan/upgradeplan.h"
 
 #include <QAbstractItemModel>
@@ -32,6 +33,7 @@ public:
         PrivilegedRole,              ///< bool (Migration, Manual)
         IsTargetRole,                ///< bool (Step): the last step, not a stop
         DownRole,                    ///< bool: the step runs down migrations
+        FindingSeverityRole,         ///< int (Migration): the worst Severity of its findings, -1 for none
     };
     Q_ENUM(Roles)
 
@@ -41,9 +43,10 @@ public:
     ~PlanTreeModel() override;
 
     /// Replaces the plan. `graph` and `registry` only supply names and descriptions while the
-    /// tree is built; nothing keeps pointing at them.
+    /// tree is built; nothing keeps pointing at them. `findings` about the plan's migrations
+    /// flag the migrations they concern (and the steps that run them).
     void setPlan(const UpgradePlan &plan, const StitchedGraph *graph = nullptr,
-                 const OobRegistry *registry = nullptr);
+                 const OobRegistry *registry = nullptr, const Findings &findings = {});
     void clear();
     bool hasPlan() const { return m_hasPlan; }
     const UpgradePlan &plan() const { return m_plan; }

@@ -11,8 +11,9 @@ echo "== releases of the bundled sample"
 echo "== findings"
 "$CLI" validate || true   # exit 1 means error-level findings: the sample has deliberate mistakes
 echo "== plan 1.0.0 -> 2.1.0"
-"$CLI" plan --from 1.0.0 --to 2.1.0 --format markdown
-"$CLI" plan --from 1.0.0 --to 2.1.0 --format html --out "$ROOT/out/sample-plan.html"
+# Exit 1: the plan runs a migration with an error-level finding (one of the sample's mistakes).
+"$CLI" plan --from 1.0.0 --to 2.1.0 --format markdown || [ $? -eq 1 ]
+"$CLI" plan --from 1.0.0 --to 2.1.0 --format html --out "$ROOT/out/sample-plan.html" || [ $? -eq 1 ]
 echo "== simulation (in-memory SQLite)"
 "$CLI" simulate --from 1.0.0 --to 2.1.0 --format markdown
 echo

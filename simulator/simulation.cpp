@@ -79,14 +79,8 @@ Result<SimulationResult> Simulation::run(const Catalog &catalog, const UpgradePl
         s.oob = ps.oob;
         steps.append(s);
     }
-    auto result = runSteps(catalog, plan.from, steps, request, progress);
-    if (result) {
-        for (const QString &e : plan.errors)
-            result.value().findings.append(Finding{Severity::Error, QStringLiteral("plan-error"), {}, {}, {}, {}, e, {}});
-        for (const QString &w : plan.warnings)
-            result.value().findings.append(Finding{Severity::Warning, QStringLiteral("plan-warning"), {}, {}, {}, {}, w, {}});
-    }
-    return result;
+    // The plan's own problems stay with the plan (every report shows the plan beside the run).
+    return runSteps(catalog, plan.from, steps, request, progress);
 }
 
 Result<SimulationResult> Simulation::runStops(const Catalog &catalog, const Version &from, const QList<Version> &stops,

@@ -87,29 +87,6 @@ QString h(const QString &s)
     return htmlEscape(s);
 }
 
-QString htmlTable(const QStringList &header, const QList<QStringList> &rows)
-{
-    QString out = QStringLiteral("<table><tr>");
-    for (const QString &c : header)
-        out += QStringLiteral("<th>") + h(c) + QStringLiteral("</th>");
-    out += QStringLiteral("</tr>\n");
-    for (const QStringList &row : rows) {
-        out += QStringLiteral("<tr>");
-        for (const QString &c : row)
-            out += QStringLiteral("<td>") + h(c) + QStringLiteral("</td>");
-        out += QStringLiteral("</tr>\n");
-    }
-    return out + QStringLiteral("</table>\n");
-}
-
-ReportSection tableSection(const QString &title, const QString &intro, const QStringList &header,
-                           const QList<QStringList> &rows)
-{
-    QString md = intro.isEmpty() ? QString() : intro + QStringLiteral("\n\n");
-    QString html = intro.isEmpty() ? QString() : QStringLiteral("<p>") + h(intro) + QStringLiteral("</p>\n");
-    return ReportSection{title, md + markdownTable(header, rows), html + htmlTable(header, rows)};
-}
-
 QString ids(const QList<int> &list)
 {
     QStringList out;
@@ -296,7 +273,8 @@ void SimulationReport::addToReport(ReportWriter &writer, const SimulationResult 
                                            {QStringLiteral("Kind"), QStringLiteral("Object"), QStringLiteral("Name"),
                                             QStringLiteral("Upgraded"), QStringLiteral("Reference")}, rows));
     }
-    writer.addSection(lintSection(r.lint));
+    if (!r.lint.isEmpty()) // a run without its own lint leaves it to the plan beside it
+        writer.addSection(lintSection(r.lint));
 }
 
 QByteArray SimulationReport::render(const SimulationResult &result, ReportFormat format)

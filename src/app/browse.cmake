@@ -6,6 +6,7 @@ target_sources(passlane_gui PRIVATE
     ${CMAKE_SOURCE_DIR}/forms/migrationdetails.ui
     ${_browse}/document/document.h ${_browse}/document/document.cpp
     ${_browse}/document/documentcommands.h ${_browse}/document/documentcommands.cpp
+    ${_browse}/document/scenariorunner.h ${_browse}/document/scenariorunner.cpp
     ${_browse}/graph/graphlayout.h ${_browse}/graph/graphlayout.cpp
     ${_browse}/graph/migrationnodeitem.h ${_browse}/graph/migrationnodeitem.cpp
     ${_browse}/graph/edgeitem.h ${_browse}/graph/edgeitem.cpp

@@ -173,6 +173,9 @@ void MainWindow::connectActions()
     connect(m_loader, &CatalogLoader::failed, this, [this](const QString &message) {
         m_status->showBusy(false);
         m_pendingRecent.clear();
+        m_pendingOpen.reset();
+        revertSourceEdit(); // the document stays as it was
+        revertSourceEdit();
         statusBar()->showMessage(tr("Loading failed"), 5000);
         Q_EMIT loadFailed(message);
         if (!property("quietErrors").toBool())
@@ -180,10 +183,15 @@ void MainWindow::connectActions()
     });
     connect(m_loader, &CatalogLoader::canceled, this, [this] {
         m_status->showBusy(false);
+        m_pendingRecent.clear();
+        m_pendingOpen.reset();
         statusBar()->showMessage(tr("Loading canceled"), 5000);
     });
     connect(m_status, &LoadStatus::cancelRequested, m_loader, &CatalogLoader::cancel);
-    connect(m_doc, &Document::sourcesChanged, this, &MainWindow::startLoad);
+    connect(m_doc, &Document::sourcesChanged, this, [this] {
+        startLoad();
+        m_sourceEditIndex = m_doc->undoStack()->index();
+    });
     connect(m_doc, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::filePathChanged, this, &MainWindow::updateTitle);
 }
@@ -220,15 +228,40 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::revertSourceEdit()
+{
+    const std::optional<int> index = std::exchange(m_sourceEditIndex, std::nullopt);
+    QUndoStack *stack = m_doc->undoStack();
+    if (index && *index == stack->index() && stack->canUndo()) {
+        stack->undo(); // loads the previous sources again
+        statusBar()->showMessage(tr("The new sources could not be loaded; the change was undone"), 8000);
+    }
+}
+
 void MainWindow::startLoad()
 {
+    m_pendingOpen.reset();
+    m_sourceEditIndex.reset();
     m_loader->start(LoadRequest::fromProject(m_doc->project()));
+}
+
+void MainWindow::beginOpen(const Project &project, const QString &filePath)
+{
+    m_pendingOpen = PendingOpen{project, filePath};
+    m_loader->start(LoadRequest::fromProject(project));
 }
 
 void MainWindow::onLoaded(std::shared_ptr<const Catalog> catalog, qint64 milliseconds)
 {
     m_status->showBusy(false);
-    m_doc->setCatalog(catalog);
+    m_sourceEditIndex.reset();
+    if (m_pendingOpen) {
+        // The open succeeded: only now does the new project replace the document.
+        const PendingOpen open = *std::exchange(m_pendingOpen, std::nullopt);
+        m_doc->resetProject(open.project, open.filePath, catalog);
+    } else {
+        m_doc->setCatalog(catalog);
+    }
     m_status->showCounts(*catalog);
     statusBar()->showMessage(tr("Loaded %1 releases in %2 ms").arg(catalog->releases.size()).arg(milliseconds), 5000);
     m_recent->add(std::exchange(m_pendingRecent, {}));
@@ -246,7 +279,7 @@ void MainWindow::openBundledSample()
     Project project;
     project.sources = {bundledSamplePath()};
     project.oobFiles = {bundledSampleOobPath()};
-    m_doc->resetProject(project, {});
+    beginOpen(project, {});
 }
 
 void MainWindow::openPaths(const QStringList &paths)
@@ -261,7 +294,7 @@ void MainWindow::openPaths(const QStringList &paths)
         (isRegistryFile(path) ? project.oobFiles : project.sources).append(absolute);
     }
     m_pendingRecent = paths;
-    m_doc->resetProject(project, {});
+    beginOpen(project, {});
 }
 
 void MainWindow::openProject(const QString &path)
@@ -272,7 +305,7 @@ void MainWindow::openProject(const QString &path)
         return;
     }
     m_pendingRecent = {QFileInfo(path).absoluteFilePath()};
-    m_doc->resetProject(project.value(), QFileInfo(path).absoluteFilePath());
+    beginOpen(project.value(), QFileInfo(path).absoluteFilePath());
 }
 
 void MainWindow::addPaths(const QStringList &paths)

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "project/project.h"
+
 #include <QMainWindow>
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class CatalogLoader;
 class Document;
@@ -57,6 +60,7 @@ private:
     void connectActions();
     void restoreSettings();
     void startLoad();
+    void revertSourceEdit();
     void onLoaded(std::shared_ptr<const passlane::Catalog> catalog, qint64 milliseconds);
     void updateTitle();
     bool maybeSave();
@@ -82,4 +86,15 @@ private:
     QDockWidget *m_releasesDock = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     QStringList m_pendingRecent; ///< paths to record once their load succeeds
+    /// A project being opened: it replaces the document only once its sources have loaded, so a
+    /// failed or canceled open leaves the current document, its title and its file untouched.
+    struct PendingOpen {
+        passlane::Project project;
+        QString filePath;
+    };
+    std::optional<PendingOpen> m_pendingOpen;
+    /// The undo index of an edit whose new sources are loading: undone if they fail to load, so
+    /// the project never names sources that the catalog on screen did not come from.
+    std::optional<int> m_sourceEditIndex;
+    void beginOpen(const passlane::Project &project, const QString &filePath);
 };

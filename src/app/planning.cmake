@@ -9,10 +9,8 @@ target_sources(passlane_gui PRIVATE
     ${_pl}/lanes/lanesscene.h ${_pl}/lanes/lanesscene.cpp
     ${_pl}/lanes/setdeprecationcommand.h ${_pl}/lanes/setdeprecationcommand.cpp
     ${_pl}/lanes/lanesview.h ${_pl}/lanes/lanesview.cpp ${CMAKE_SOURCE_DIR}/forms/lanesview.ui
-    ${_pl}/planner/planrunner.h ${_pl}/planner/planrunner.cpp
     ${_pl}/planner/customerdistribution.h ${_pl}/planner/customerdistribution.cpp
     ${_pl}/planner/plannerview.h ${_pl}/planner/plannerview.cpp ${CMAKE_SOURCE_DIR}/forms/plannerview.ui
-    ${_pl}/simulation/simulationrunner.h ${_pl}/simulation/simulationrunner.cpp
     ${_pl}/simulation/oobprogresschart.h ${_pl}/simulation/oobprogresschart.cpp
     ${_pl}/simulation/simulationconnectiondialog.h ${_pl}/simulation/simulationconnectiondialog.cpp
     ${CMAKE_SOURCE_DIR}/forms/simulationconnectiondialog.ui

@@ -58,30 +58,38 @@ std::optional<ReportFormat> reportFormatOption(const QCommandLineParser &parser)
     return format;
 }
 
-std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser)
+std::optional<Project> projectFromParser(const QCommandLineParser &parser)
 {
-    LoadRequest request;
+    Project project;
     const QString projectFile = parser.value(QStringLiteral("project"));
     if (!projectFile.isEmpty()) {
-        const auto project = Project::load(projectFile);
-        if (!project) {
-            printError(project.error().toString());
+        auto loaded = Project::load(projectFile);
+        if (!loaded) {
+            printError(loaded.error().toString());
             return std::nullopt;
         }
-        request = LoadRequest::fromProject(*project);
+        project = std::move(loaded).value();
     }
-    request.sources.append(parser.positionalArguments());
-    request.oobFiles.append(parser.values(QStringLiteral("oob")));
-    if (request.sources.isEmpty() && projectFile.isEmpty()) {
-        request.sources.append(bundledSamplePath());
-        if (request.oobFiles.isEmpty() && QFile::exists(bundledSampleOobPath()))
-            request.oobFiles.append(bundledSampleOobPath());
+    project.sources.append(parser.positionalArguments());
+    project.oobFiles.append(parser.values(QStringLiteral("oob")));
+    if (project.sources.isEmpty() && projectFile.isEmpty()) {
+        project.sources.append(bundledSamplePath());
+        if (project.oobFiles.isEmpty() && QFile::exists(bundledSampleOobPath()))
+            project.oobFiles.append(bundledSampleOobPath());
     }
-    if (request.sources.isEmpty()) {
+    if (project.sources.isEmpty()) {
         printError(projectFile + QStringLiteral(": the project names no sources"));
         return std::nullopt;
     }
-    return request;
+    return project;
+}
+
+std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser)
+{
+    const auto project = projectFromParser(parser);
+    if (!project)
+        return std::nullopt;
+    return LoadRequest::fromProject(*project);
 }
 
 std::optional<Catalog> loadCatalogOrReport(const LoadRequest &request)

@@ -16,9 +16,11 @@ void addSourceOptions(QCommandLineParser &parser);
 /// Parses `args` (without program and subcommand); on bad usage prints one line and returns false.
 bool parseArgs(QCommandLineParser &parser, const QStringList &args);
 
-/// The LoadRequest for the parsed options: positional sources, the --project file's sources and
-/// settings, --oob files. With no sources and no project: the bundled sample (and its registry).
-/// On failure prints one line naming the file and returns nullopt.
+/// The project the parsed options describe: the --project file (sources, registries, proposals,
+/// customers...) plus positional sources and --oob files. With no sources and no project: the
+/// bundled sample (and its registry). On failure prints one line naming the file and returns nullopt.
+std::optional<Project> projectFromParser(const QCommandLineParser &parser);
+/// LoadRequest::fromProject(projectFromParser()).
 std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser);
 
 /// Adds --format FORMAT (json, markdown or html; `defaultFormat` when absent) and --out FILE.

@@ -1,20 +1,16 @@
-// passlane-cli simulate SOURCE... --from A --to B [--state FILE | --inspect DSN...] [--backend sqlite|postgres]
-//   [--dsn DSN] [--database NAME --i-own-this-database] [--inject-failure [SCHEMA:]ID | oob:ID]
-//   [--compare-schema] [--round-trip] [--format json|markdown|html] [--out FILE]
+// passlane-cli simulate SOURCE... --from A --to B [--state FILE | --inspect DSN... | --customer NAME]
+//   [--backend sqlite|postgres] [--dsn DSN] [--database NAME --i-own-this-database]
+//   [--inject-failure [SCHEMA:]ID | oob:ID] [--compare-schema] [--round-trip] [--format json|markdown|html] [--out FILE]
 #include "cliargs.h"
 #include "cliio.h"
+#include "cliscenario.h"
 #include "commands.h"
 
-#include "plan/planner.h"
-#include "report/planreport.h"
-#include "simulator/customerexport.h"
-#include "simulator/liveinspector.h"
-#include "simulator/simulation.h"
-#include "simulator/simulationreport.h"
+#include "scenario/scenarioreport.h"
+#include "simulator/signalcancel.h"
 
-#include <QFileInfo>
-
-#include <cstdio>
+#include <cmath>
+#include <limits>
 
 namespace passlane::cli {
 
@@ -30,17 +26,16 @@ void addSimulateOptions(QCommandLineParser &p)
             o.setDefaultValue(QString::fromLatin1(def));
         p.addOption(o);
     };
-    opt("from", "Start release (also the start of --state when it names none).", "VERSION");
-    opt("to", "Target release.", "VERSION");
-    opt("state", "Start from a customer export (JSON or CSV of migration_logs and out_of_band_migrations; "
-                 "see docs/simulation.md).", "FILE");
-    opt("inspect", "Start from a live instance, read through a read-only session (repeatable: one DSN per "
-                   "schema database).", "DSN");
-    opt("customer", "Use this customer of the --project file (its version or export, and its row counts).", "NAME");
     opt("backend", "sqlite (default: bookkeeping only, simulated time) or postgres (real SQL).", "BACKEND", "sqlite");
     opt("dsn", "PostgreSQL server for --backend postgres (libpq conninfo or postgresql:// URI).", "DSN");
     opt("database", "Run on this existing database instead of a scratch one (needs --i-own-this-database).", "NAME");
     opt("i-own-this-database", "Confirm that --database may be written to.");
+    opt("superuser", "Run migrations as the connected role, which must be a superuser, privileged ones included. "
+                     "Default: a throwaway role without superuser rights runs them and privileged migrations "
+                     "become manual steps.");
+    opt("allow-outside-database", "Execute migrations whose static checks found statements that reach outside the "
+                                  "database (COPY ... PROGRAM, server files, DROP DATABASE, ALTER SYSTEM, untrusted "
+                                  "languages) instead of refusing the run.");
     opt("keep-database", "Keep the scratch databases after a successful run.");
     opt("schema", "Only this schema (repeatable; default: all of the target).", "SCHEMA");
     opt("inject-failure", "Make a migration fail: ID, SCHEMA:ID, or oob:ID (repeatable).", "ID");
@@ -48,19 +43,43 @@ void addSimulateOptions(QCommandLineParser &p)
     opt("round-trip", "postgres: then run every down.sql in reverse and compare with the start.");
     opt("oob-progress", "Progress (0..1) of OOB migrations at a release start.", "P", "0");
     opt("rows", "OOB rows to migrate per migration (default model; 0 = empty tables).", "N");
-    opt("batch", "OOB batch size.", "N");
-    opt("interval", "Seconds between OOB batches.", "S");
+    opt("batch", "OOB batch size (rows per batch, at least 1).", "N");
+    opt("interval", "Seconds between OOB batches (more than 0).", "S");
     opt("rows-for", "Rows for one OOB migration: ID=N (repeatable).", "ID=N");
     opt("migration-time", "Simulated milliseconds per schema migration (sqlite).", "MS", "1000");
-    opt("no-lint", "Skip the lint of applied migrations.");
+    opt("no-lint", "Skip the lint of the plan's migrations.");
 }
 
-std::optional<Version> versionOption(const QCommandLineParser &p, const QString &name)
+/// A whole number option within [min, max]; prints the problem otherwise.
+bool integerOption(const QCommandLineParser &p, const QString &name, qint64 min, qint64 max, qint64 *out)
 {
-    const QString text = p.value(name);
-    if (text.isEmpty())
-        return std::nullopt;
-    return Version::parse(text);
+    if (!p.isSet(name) && p.value(name).isEmpty()) // neither given nor defaulted
+        return true;
+    bool ok = false;
+    const qint64 v = p.value(name).toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        printError(QStringLiteral("--%1: '%2' is not a whole number from %3 to %4").arg(name, p.value(name)).arg(min).arg(max));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+/// A finite number option within [min, max] (`minExclusive`: strictly above min).
+bool numberOption(const QCommandLineParser &p, const QString &name, double min, double max, bool minExclusive, double *out)
+{
+    if (!p.isSet(name) && p.value(name).isEmpty()) // neither given nor defaulted
+        return true;
+    bool ok = false;
+    const double v = p.value(name).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < min || (minExclusive && v == min) || v > max) {
+        printError(QStringLiteral("--%1: '%2' is not a number %3 %4 and at most %5")
+                       .arg(name, p.value(name), minExclusive ? QStringLiteral("above") : QStringLiteral("from"))
+                       .arg(min).arg(max));
+        return false;
+    }
+    *out = v;
+    return true;
 }
 
 bool parseFailures(const QStringList &values, QList<FailureInjection> *out)
@@ -85,6 +104,58 @@ bool parseFailures(const QStringList &values, QList<FailureInjection> *out)
     return true;
 }
 
+/// The run's settings from the options; the progress model goes into the scenario's project.
+std::optional<SimulationRequest> requestFromParser(const QCommandLineParser &parser, Scenario &scenario)
+{
+    SimulationRequest request;
+    const auto backend = backendFromName(parser.value(QStringLiteral("backend")));
+    if (!backend) {
+        printError(QStringLiteral("--backend: '%1' is not sqlite or postgres").arg(parser.value(QStringLiteral("backend"))));
+        return std::nullopt;
+    }
+    request.backend = *backend;
+    request.dsn = parser.value(QStringLiteral("dsn"));
+    request.database = parser.value(QStringLiteral("database"));
+    request.iOwnThisDatabase = parser.isSet(QStringLiteral("i-own-this-database"));
+    request.superuser = parser.isSet(QStringLiteral("superuser"));
+    request.allowOutsideDatabase = parser.isSet(QStringLiteral("allow-outside-database"));
+    request.keepDatabase = parser.isSet(QStringLiteral("keep-database"));
+    request.compareSchema = parser.isSet(QStringLiteral("compare-schema"));
+    request.roundTrip = parser.isSet(QStringLiteral("round-trip"));
+    request.schemas = parser.values(QStringLiteral("schema"));
+    request.lint = !parser.isSet(QStringLiteral("no-lint"));
+    constexpr qint64 big = std::numeric_limits<qint64>::max() / 4;
+    OobProgressModel &model = scenario.project.defaultProgress;
+    if (!numberOption(parser, QStringLiteral("oob-progress"), 0, 1, false, &request.startOobProgress)
+        || !integerOption(parser, QStringLiteral("migration-time"), 0, 7LL * 24 * 3600 * 1000, &request.schemaMigrationMs)
+        || !integerOption(parser, QStringLiteral("rows"), 0, big, &model.rows)
+        || !integerOption(parser, QStringLiteral("batch"), 1, big, &model.batchSize)
+        || !numberOption(parser, QStringLiteral("interval"), 0, 365.0 * 24 * 3600, true, &model.intervalSeconds))
+        return std::nullopt;
+    for (const QString &v : parser.values(QStringLiteral("rows-for"))) {
+        bool idOk = false, rowsOk = false;
+        const int id = v.section(u'=', 0, 0).toInt(&idOk);
+        const qint64 rows = v.section(u'=', 1).toLongLong(&rowsOk);
+        if (!v.contains(u'=') || !idOk || !rowsOk || id <= 0 || rows < 0) {
+            printError(QStringLiteral("--rows-for: '%1' is not ID=ROWS").arg(v));
+            return std::nullopt;
+        }
+        scenario.oobRows.insert(id, rows);
+    }
+    if (request.backend == SimulationBackend::Postgres && request.dsn.isEmpty()) {
+        printError(QStringLiteral("--backend postgres needs --dsn (e.g. 'host=/tmp port=5432 user=me dbname=postgres')"));
+        return std::nullopt;
+    }
+    if (!request.database.isEmpty() && !request.iOwnThisDatabase) {
+        printError(QStringLiteral("--database %1 would write to an existing database: add --i-own-this-database to confirm")
+                       .arg(request.database));
+        return std::nullopt;
+    }
+    if (!parseFailures(parser.values(QStringLiteral("inject-failure")), &request.failures))
+        return std::nullopt;
+    return request;
+}
+
 } // namespace
 
 int runSimulate(const QStringList &args)
@@ -92,142 +163,44 @@ int runSimulate(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Rehearses an upgrade plan: SQLite bookkeeping in simulated time "
                                                     "(default) or the real SQL on a PostgreSQL scratch database."));
-    addSourceOptions(parser);
-    addSimulateOptions(parser);
-    addReportOptions(parser);
-    if (!parseArgs(parser, args))
+    auto command = parseScenarioCommand(parser, args, addSimulateOptions);
+    if (!command)
         return 2;
-    const auto format = reportFormatOption(parser);
-    if (!format)
+    Scenario &scenario = command->scenario;
+    const auto request = requestFromParser(parser, scenario);
+    if (!request)
         return 2;
-    SimulationRequest request;
-    const auto backend = backendFromName(parser.value(QStringLiteral("backend")));
-    if (!backend) {
-        printError(QStringLiteral("--backend: '%1' is not sqlite or postgres").arg(parser.value(QStringLiteral("backend"))));
+    if (!scenario.to || (!scenario.from && scenario.start.kind == ScenarioStart::Kind::Release)) {
+        printError(QStringLiteral("--from VERSION (or a start that names its version) and --to VERSION are required"));
         return 2;
     }
-    request.backend = *backend;
-    request.dsn = parser.value(QStringLiteral("dsn"));
-    request.database = parser.value(QStringLiteral("database"));
-    request.iOwnThisDatabase = parser.isSet(QStringLiteral("i-own-this-database"));
-    request.keepDatabase = parser.isSet(QStringLiteral("keep-database"));
-    request.compareSchema = parser.isSet(QStringLiteral("compare-schema"));
-    request.roundTrip = parser.isSet(QStringLiteral("round-trip"));
-    request.schemas = parser.values(QStringLiteral("schema"));
-    request.lint = !parser.isSet(QStringLiteral("no-lint"));
-    request.startOobProgress = parser.value(QStringLiteral("oob-progress")).toDouble();
-    request.schemaMigrationMs = parser.value(QStringLiteral("migration-time")).toLongLong();
-    if (request.backend == SimulationBackend::Postgres && request.dsn.isEmpty()) {
-        printError(QStringLiteral("--backend postgres needs --dsn (e.g. 'host=/tmp port=5432 user=me dbname=postgres')"));
-        return 2;
-    }
-    if (!request.database.isEmpty() && !request.iOwnThisDatabase) {
-        printError(QStringLiteral("--database %1 would write to an existing database: add --i-own-this-database to confirm")
-                       .arg(request.database));
-        return 2;
-    }
-    if (!parseFailures(parser.values(QStringLiteral("inject-failure")), &request.failures))
-        return 2;
-
-    const auto load = loadRequestFromParser(parser);
-    if (!load)
-        return 2;
-    // Progress model and customers from the project file, when one is given.
-    std::optional<CustomerState> customer;
-    QString projectDir;
-    if (parser.isSet(QStringLiteral("project"))) {
-        const auto project = Project::load(parser.value(QStringLiteral("project")));
-        if (!project) {
-            printError(project.error().toString());
-            return 2;
-        }
-        projectDir = QFileInfo(parser.value(QStringLiteral("project"))).absolutePath();
-        request.defaultProgress = project->defaultProgress;
-        request.progressOverrides = project->progressOverrides;
-        for (const CustomerState &c : project->customers) {
-            if (c.name == parser.value(QStringLiteral("customer")))
-                customer = c;
-        }
-        if (parser.isSet(QStringLiteral("customer")) && !customer) {
-            printError(QStringLiteral("--customer: no customer '%1' in the project").arg(parser.value(QStringLiteral("customer"))));
-            return 2;
-        }
-    }
-    if (parser.isSet(QStringLiteral("rows")))
-        request.defaultProgress.rows = parser.value(QStringLiteral("rows")).toLongLong();
-    if (parser.isSet(QStringLiteral("batch")))
-        request.defaultProgress.batchSize = parser.value(QStringLiteral("batch")).toLongLong();
-    if (parser.isSet(QStringLiteral("interval")))
-        request.defaultProgress.intervalSeconds = parser.value(QStringLiteral("interval")).toDouble();
-    if (customer)
-        request.oobRows = customer->oobRows;
-    for (const QString &v : parser.values(QStringLiteral("rows-for")))
-        request.oobRows.insert(v.section(u'=', 0, 0).toInt(), v.section(u'=', 1).toLongLong());
-
-    // The starting state: an export, a live instance, a customer, or a release.
-    QString stateFile = parser.value(QStringLiteral("state"));
-    if (stateFile.isEmpty() && customer && !customer->exportFile.isEmpty())
-        stateFile = QFileInfo(customer->exportFile).isAbsolute() ? customer->exportFile : projectDir + u'/' + customer->exportFile;
-    if (!stateFile.isEmpty()) {
-        auto state = CustomerExport::readFile(stateFile);
-        if (!state) {
-            printError(state.error().toString());
-            return 2;
-        }
-        request.start = state.value();
-    } else if (parser.isSet(QStringLiteral("inspect"))) {
-        QList<PgConnectionInfo> dbs;
-        for (const QString &dsn : parser.values(QStringLiteral("inspect"))) {
-            auto info = PgConnectionInfo::parse(dsn);
-            if (!info) {
-                printError(QStringLiteral("--inspect: %1").arg(info.error().message));
-                return 2;
-            }
-            dbs.append(info.value());
-        }
-        auto state = LiveInspector::inspect(dbs);
-        if (!state) {
-            printError(state.error().toString());
-            return 2;
-        }
-        request.start = state.value();
-    }
-    std::optional<Version> from = versionOption(parser, QStringLiteral("from"));
-    if (!from && request.start)
-        from = request.start->version;
-    if (!from && customer)
-        from = customer->version;
-    const auto to = versionOption(parser, QStringLiteral("to"));
-    if (!from || !to) {
-        printError(QStringLiteral("--from VERSION (or a state that names its version) and --to VERSION are required"));
-        return 2;
-    }
-
-    const auto catalog = loadCatalogOrReport(*load);
+    scenario.simulation = *request;
+    const auto catalog = loadScenarioCatalog(scenario);
     if (!catalog)
         return 2;
-    const Planner planner(catalog->graph, catalog->oob);
-    PlanOptions options;
-    if (request.start)
-        options.applied = request.start->appliedBySchema();
-    const auto plan = planner.plan(*from, *to, options);
-    if (!plan) {
-        printError(plan.error().toString());
-        return 2;
+    // Ctrl-C or SIGTERM during the run cancels it: the migration in progress rolls back and the
+    // scratch databases are dropped before the process exits.
+    SignalCancel signals;
+    Progress progress;
+    progress.canceled = signals.canceledFunction();
+    const auto evaluation = evaluateOrReport(scenario, catalog, progress);
+    if (signals.requested()) {
+        if (evaluation && evaluation->simulation) {
+            const SimulationResult &r = *evaluation->simulation;
+            printError(r.failure.isEmpty() ? QStringLiteral("interrupted") : r.failure);
+            if (!r.operatorAdvice.isEmpty())
+                printError(r.operatorAdvice);
+        }
+        return signals.exitCode();
     }
-    auto result = Simulation::run(*catalog, *plan, request);
-    if (!result) {
-        printError(result.error().toString());
+    if (!evaluation)
         return 2;
-    }
-    ReportWriter writer(QStringLiteral("Passlane simulation %1 -> %2").arg(from->toString(), to->toString()));
-    addPlanReport(writer, *plan, catalog->oob, planner.versions());
-    SimulationReport::addToReport(writer, *result);
-    if (!writeOutput(writer.render(*format), parser.value(QStringLiteral("out"))))
+    if (!writeOutput(renderScenarioReport(*evaluation, ScenarioReportKind::Plan, command->format), parser.value(QStringLiteral("out"))))
         return 2;
-    if (!result->completed && !result->databases.isEmpty() && result->databasesKept)
-        printError(QStringLiteral("run stopped; databases kept for inspection: %1").arg(result->databases.join(QStringLiteral(", "))));
-    return result->completed ? 0 : 1;
+    const SimulationResult &result = *evaluation->simulation;
+    if (!result.completed && !result.databases.isEmpty() && result.databasesKept)
+        printError(QStringLiteral("run stopped; databases kept for inspection: %1").arg(result.databases.join(QStringLiteral(", "))));
+    return result.completed ? 0 : 1;
 }
 
 } // namespace passlane::cli

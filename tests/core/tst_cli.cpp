@@ -1,11 +1,11 @@
 // passlane-cli releases|validate|stitch: JSON shapes and exit codes (0 ok, 1 error findings,
 // 2 bad usage or unreadable input with one line naming the file).
+#include "clirun.h"
 #include "testarchives.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -13,23 +13,9 @@ using namespace passlane::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList &args)
+CliRun cli(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(PASSLANE_BINARY_DIR "/src/cli/passlane-cli"), args);
-    Run r;
-    if (!p.waitForFinished(120000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
+    return runCli(args, 120000);
 }
 
 const QString fe = QStringLiteral("migrations/frontend");
@@ -56,7 +42,7 @@ private Q_SLOTS:
 
     void releasesJson()
     {
-        const Run r = cli({u"releases"_qs, u"--json"_qs, m_clean});
+        const CliRun r = cli({u"releases"_qs, u"--json"_qs, m_clean});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray releases = QJsonDocument::fromJson(r.out).object().value(u"releases"_qs).toArray();
         QCOMPARE(releases.size(), 2);
@@ -82,7 +68,7 @@ private Q_SLOTS:
         QFETCH(QString, which);
         QFETCH(QStringList, extra);
         QFETCH(int, exitCode);
-        const Run r = cli(QStringList{u"validate"_qs, u"--json"_qs} + extra + QStringList{which == u"clean" ? m_clean : m_broken});
+        const CliRun r = cli(QStringList{u"validate"_qs, u"--json"_qs} + extra + QStringList{which == u"clean" ? m_clean : m_broken});
         QCOMPARE(r.exitCode, exitCode);
         if (exitCode == 2)
             return;
@@ -100,7 +86,7 @@ private Q_SLOTS:
 
     void unreadableInput()
     {
-        const Run r = cli({u"validate"_qs, m_dir.filePath(u"missing.tar.gz"_qs)});
+        const CliRun r = cli({u"validate"_qs, m_dir.filePath(u"missing.tar.gz"_qs)});
         QCOMPARE(r.exitCode, 2);
         QCOMPARE(r.err.count('\n'), 1);
         QVERIFY(r.err.contains(m_dir.filePath(u"missing.tar.gz"_qs).toUtf8()));
@@ -109,7 +95,7 @@ private Q_SLOTS:
     void stitchOut()
     {
         const QString out = m_dir.filePath(u"stitched.json"_qs);
-        const Run r = cli({u"stitch"_qs, u"--json"_qs, u"--out"_qs, out, m_clean});
+        const CliRun r = cli({u"stitch"_qs, u"--json"_qs, u"--out"_qs, out, m_clean});
         QCOMPARE(r.exitCode, 0);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -118,14 +104,14 @@ private Q_SLOTS:
         const QJsonObject bounds = frontend.value(u"BoundsByRev"_qs).toObject();
         QCOMPARE(bounds.keys(), (QStringList{u"v6.0.0"_qs, u"v6.1.0"_qs}));
         QCOMPARE(bounds.value(u"v6.1.0"_qs).toObject().value(u"LeafIDs"_qs).toArray(), (QJsonArray{2, 3}));
-        const Run human = cli({u"stitch"_qs, m_clean});
+        const CliRun human = cli({u"stitch"_qs, m_clean});
         QCOMPARE(human.exitCode, 0);
         QVERIFY(human.out.contains("frontend: 3 definitions"));
     }
 
     void bundledSampleByDefault()
     {
-        const Run r = cli({u"releases"_qs, u"--json"_qs});
+        const CliRun r = cli({u"releases"_qs, u"--json"_qs});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(!QJsonDocument::fromJson(r.out).object().value(u"releases"_qs).toArray().isEmpty());
     }

@@ -10,7 +10,7 @@
 #include "lanes/stoplineitem.h"
 #include "models/windowanalysismodel.h"
 #include "oob/oobregistry.h"
-#include "planner/planrunner.h"
+#include "document/scenariorunner.h"
 
 #include <QGraphicsView>
 #include <QTemporaryDir>
@@ -82,7 +82,7 @@ void TestLanesView::sceneShowsLanesAndStops()
     view.resize(1300, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    QVERIFY(doc.runner()->waitForIdle());
 
     // One lane per OOB migration of the registry, each holding its id; the axis knows the minors.
     for (int id : m_sample->oob.migrations().keys()) {
@@ -92,7 +92,7 @@ void TestLanesView::sceneShowsLanesAndStops()
         QCOMPARE(lane->handle()->type(), int(LaneHandleItem::Type));
     }
     QCOMPARE(view.scene()->axis().count(), 6); // 1.0 1.1 1.2 1.3 2.0 2.1
-    const auto &plan = PlanRunner::forDocument(&doc)->plan();
+    const auto plan = doc.runner()->evaluation() ? doc.runner()->evaluation()->plan : std::nullopt;
     QVERIFY(plan);
     QCOMPARE(view.scene()->stopItems().size(), plan->stops.size());
     QCOMPARE(stopVersions(view), (QStringList{QStringLiteral("1.3.0"), QStringLiteral("2.0.0")}));
@@ -131,7 +131,7 @@ void TestLanesView::dragLaneEnd()
     view.resize(1300, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    PlanRunner *runner = PlanRunner::forDocument(&doc);
+    ScenarioRunner *runner = doc.runner();
     QVERIFY(runner->waitForIdle());
     const QStringList before = stopVersions(view);
     const int analysisChangedBefore = view.analysisModel()->report().affectedInstances;
@@ -205,7 +205,7 @@ void TestLanesView::resetProposals()
     QTest::mouseClick(reset, Qt::LeftButton);
     QVERIFY(doc.proposals().isEmpty());
     QVERIFY(!reset->isEnabled());
-    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    QVERIFY(doc.runner()->waitForIdle());
     QCOMPARE(stopVersions(view), (QStringList{QStringLiteral("1.3.0"), QStringLiteral("2.0.0")}));
     doc.undoStack()->undo(); // the reset is one step
     QCOMPARE(doc.proposals().size(), 2);
@@ -250,7 +250,7 @@ void TestLanesView::realWhatIfWithCustomers()
     view.resize(1600, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    PlanRunner *runner = PlanRunner::forDocument(&doc);
+    ScenarioRunner *runner = doc.runner();
     QVERIFY(runner->waitForIdle(60000));
     const QStringList before = stopVersions(view);
     const WindowReport reportBefore = view.analysisModel()->report();
@@ -269,9 +269,9 @@ void TestLanesView::realWhatIfWithCustomers()
     QCOMPARE(doc.proposals().value(23), std::optional<MinorVersion>(at));
     const WindowReport after = view.analysisModel()->report();
     QVERIFY(after.affectedInstances > 0);
-    QVERIFY(runner->plan());
+    QVERIFY((runner->evaluation() && runner->evaluation()->plan));
     bool stopsFor23 = false;
-    for (const Stop &s : runner->plan()->stops)
+    for (const Stop &s : runner->evaluation()->plan->stops)
         stopsFor23 = stopsFor23 || s.oob.contains(23);
     QVERIFY(stopsFor23);
 

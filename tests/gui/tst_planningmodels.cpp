@@ -161,7 +161,7 @@ void TestPlanningModels::windowAnalysis()
 {
     const WindowAnalysis analysis{VersionIndex(m_sample->graph.versions())};
     // Deprecating OOB 3 (open-ended) at 2.0 makes every source before 2.0 stop for it.
-    const WindowReport report = analysis.analyze(m_sample->oob, {WindowProposal{3, MinorVersion{2, 0}}});
+    const WindowReport report = analysis.analyze(m_sample->oob, {DeprecationProposal{3, MinorVersion{2, 0}}});
     QVERIFY(!report.rows.isEmpty());
 
     WindowAnalysisModel model;

@@ -5,8 +5,7 @@
 #include "document/document.h"
 #include "export/exportreportdialog.h"
 #include "export/reportexporter.h"
-#include "planner/planrunner.h"
-#include "simulation/simulationrunner.h"
+#include "document/scenariorunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,11 +51,11 @@ void TestReportExport::exportFormats()
     Document doc;
     doc.setCatalog(m_sample);
     doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
-    PlanRunner *runner = PlanRunner::forDocument(&doc);
+    ScenarioRunner *runner = doc.runner();
     QVERIFY(runner->waitForIdle());
-    QVERIFY(runner->plan());
+    QVERIFY(runner->evaluation() && runner->evaluation()->plan);
     const QStringList stops{QStringLiteral("1.3.0"), QStringLiteral("2.0.0")};
-    QCOMPARE(runner->plan()->stops.size(), stops.size());
+    QCOMPARE(runner->evaluation()->plan->stops.size(), stops.size());
 
     QTemporaryDir dir;
     ExportReportDialog dialog(&doc);
@@ -96,7 +95,7 @@ void TestReportExport::exportFormats()
         const QJsonDocument json = QJsonDocument::fromJson(data, &error);
         QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
         const QJsonObject root = json.object();
-        for (const char *key : {"from", "to", "kind", "stops", "steps", "hops", "standard_path", "warnings", "errors"})
+        for (const char *key : {"from", "to", "kind", "stops", "steps", "hops", "standard_path", "problems", "scenario", "findings", "lint"})
             QVERIFY2(root.contains(QLatin1String(key)), key);
         QCOMPARE(root.value(QStringLiteral("from")).toString(), QStringLiteral("1.0.0"));
         QCOMPARE(root.value(QStringLiteral("to")).toString(), QStringLiteral("2.1.0"));
@@ -114,13 +113,11 @@ void TestReportExport::withSimulation()
     Document doc;
     doc.setCatalog(m_sample);
     doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
-    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
-    SimulationRunner *sim = SimulationRunner::forDocument(&doc);
-    SimulationStart start;
-    start.release = Version::parse(u"1.0.0");
-    QVERIFY(sim->start(start, *Version::parse(u"2.1.0"), SimulationRequest{}));
-    QVERIFY(sim->waitForFinished());
-    QVERIFY(sim->lastResult());
+    ScenarioRunner *runner = doc.runner();
+    QVERIFY(runner->waitForIdle());
+    QVERIFY(runner->simulate(SimulationRequest{}));
+    QVERIFY(runner->waitForIdle());
+    QVERIFY(runner->evaluation() && runner->evaluation()->simulation);
 
     ReportExporter exporter(&doc);
     QVERIFY(exporter.hasSimulation());
@@ -129,22 +126,41 @@ void TestReportExport::withSimulation()
     QVERIFY(!root.value(QStringLiteral("simulation")).toObject().value(QStringLiteral("timeline")).toArray().isEmpty());
     exporter.setIncludeSimulation(false);
     QVERIFY(!QJsonDocument::fromJson(exporter.render(ExportFormat::Json)).object().contains(QStringLiteral("simulation")));
+
+    // Another question drops the rehearsal: it belonged to the old plan.
+    doc.setPlanRequest(*Version::parse(u"1.1.0"), *Version::parse(u"2.1.0"));
+    QVERIFY(runner->waitForIdle());
+    exporter.setIncludeSimulation(true);
+    QVERIFY(!exporter.hasSimulation());
+    const QJsonObject other = QJsonDocument::fromJson(exporter.render(ExportFormat::Json)).object();
+    QCOMPARE(other.value(QStringLiteral("from")).toString(), QStringLiteral("1.1.0"));
+    QVERIFY(!other.contains(QStringLiteral("simulation")));
 }
 
 void TestReportExport::withProposals()
 {
-    // A what-if deprecation adds the window analysis next to the plan.
+    // A what-if plan says so; the fleet's window analysis is a report of its own.
     Document doc;
     doc.setCatalog(m_sample);
     doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
     doc.setProposal(3, MinorVersion{2, 0});
-    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    QVERIFY(doc.runner()->waitForIdle());
     ReportExporter exporter(&doc);
     const QJsonObject root = QJsonDocument::fromJson(exporter.render(ExportFormat::Json)).object();
     QCOMPARE(root.value(QStringLiteral("from")).toString(), QStringLiteral("1.0.0"));
-    QVERIFY(root.contains(QStringLiteral("window_analysis")));
+    QVERIFY(!root.contains(QStringLiteral("rows"))); // no fleet analysis in a customer's plan
+    const QJsonArray whatIf = root.value(QStringLiteral("scenario")).toObject().value(QStringLiteral("what_if")).toArray();
+    QCOMPARE(whatIf.size(), 1);
+    QCOMPARE(whatIf.first().toObject().value(QStringLiteral("id")).toInt(), 3);
+    QCOMPARE(whatIf.first().toObject().value(QStringLiteral("deprecated")).toString(), QStringLiteral("2.0"));
     const QString md = QString::fromUtf8(exporter.render(ExportFormat::Markdown));
-    QVERIFY(md.contains(QStringLiteral("OOB 3")) || md.contains(QStringLiteral("| 3 ")));
+    QVERIFY(md.startsWith(QStringLiteral("# What-if upgrade plan")));
+    QVERIFY(md.contains(QStringLiteral("OOB 3 deprecated at 2.0 (registry: never)")));
+
+    exporter.setKind(ScenarioReportKind::Windows);
+    const QJsonObject windows = QJsonDocument::fromJson(exporter.render(ExportFormat::Json)).object();
+    QVERIFY(windows.contains(QStringLiteral("rows")));
+    QCOMPARE(windows.value(QStringLiteral("proposals")).toArray().size(), 1);
 }
 
 QTEST_MAIN(TestReportExport)

@@ -4,9 +4,8 @@
 
 #include "document/document.h"
 #include "models/timelinemodel.h"
-#include "planner/planrunner.h"
+#include "document/scenariorunner.h"
 #include "simulation/oobprogresschart.h"
-#include "simulation/simulationrunner.h"
 #include "simulation/simulationview.h"
 
 #include <QComboBox>
@@ -67,22 +66,22 @@ void TestSimulationView::runSqlite()
     view.resize(1100, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    QVERIFY(doc.runner()->waitForIdle());
 
-    QSignalSpy started(view.runner(), &SimulationRunner::started);
-    QSignalSpy finished(view.runner(), &SimulationRunner::finished);
+    QSignalSpy started(view.runner(), &ScenarioRunner::simulationStarted);
+    QSignalSpy finished(view.runner(), &ScenarioRunner::simulationFinished);
     auto *run = view.findChild<QPushButton *>(QStringLiteral("runButton"));
     auto *cancel = view.findChild<QPushButton *>(QStringLiteral("cancelButton"));
     QTest::mouseClick(run, Qt::LeftButton);
-    QCOMPARE(started.count(), 1);
-    QVERIFY(view.runner()->waitForFinished());
+    QTRY_COMPARE(started.count(), 1);
+    QVERIFY(view.runner()->waitForIdle());
     QCOMPARE(finished.count(), 1);
     QVERIFY(run->isEnabled());
     QVERIFY(!cancel->isEnabled());
 
-    const SimulationOutcome &out = view.runner()->lastOutcome();
-    QVERIFY2(out.result, qPrintable(out.error));
-    const SimulationResult &r = *out.result;
+    const auto evaluation = view.runner()->evaluation();
+    QVERIFY2(evaluation && evaluation->simulation, qPrintable(view.runner()->error()));
+    const SimulationResult &r = *evaluation->simulation;
     QVERIFY2(r.completed, qPrintable(r.failure));
     QCOMPARE(r.from, from);
     QCOMPARE(r.to, to);
@@ -134,18 +133,18 @@ void TestSimulationView::injectFailure()
     doc.setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
     SimulationView view(&doc);
     view.show();
-    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle());
+    QVERIFY(doc.runner()->waitForIdle());
 
     auto *failure = view.findChild<QComboBox *>(QStringLiteral("failureCombo"));
     const int index = failure->findText(failurePrefix, Qt::MatchStartsWith);
     QVERIFY2(index > 0, qPrintable(failurePrefix));
     failure->setCurrentIndex(index);
     view.run();
-    QVERIFY(view.runner()->waitForFinished());
-    const SimulationOutcome &out = view.runner()->lastOutcome();
-    QVERIFY2(out.result, qPrintable(out.error));
-    QVERIFY(!out.result->completed);
-    QVERIFY(!out.result->failure.isEmpty());
+    QVERIFY(view.runner()->waitForIdle());
+    const auto evaluation = view.runner()->evaluation();
+    QVERIFY2(evaluation && evaluation->simulation, qPrintable(view.runner()->error()));
+    QVERIFY(!evaluation->simulation->completed);
+    QVERIFY(!evaluation->simulation->failure.isEmpty());
     bool failedRow = false;
     for (int row = 0; row < view.timelineModel()->rowCount(); ++row) {
         const QModelIndex idx = view.timelineModel()->index(row, 0);
@@ -167,24 +166,24 @@ void TestSimulationView::cancelRealRun()
     doc.setPlanRequest(*Version::parse(u"5.8.1579"), catalog->graph.versions().last());
     SimulationView view(&doc);
     view.show();
-    QVERIFY(PlanRunner::forDocument(&doc)->waitForIdle(60000));
+    QVERIFY(doc.runner()->waitForIdle(60000));
 
-    QSignalSpy progress(view.runner(), &SimulationRunner::progress);
+    QSignalSpy progress(view.runner(), &ScenarioRunner::simulationProgress);
     view.run();
-    QVERIFY(view.runner()->isRunning());
+    QVERIFY(view.runner()->isBusy());
     // Cancel as soon as the run reports its first migrations.
-    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0 || !view.runner()->isRunning(), 60000);
-    const bool wasRunning = view.runner()->isRunning();
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0 || !view.runner()->isBusy(), 60000);
+    const bool wasRunning = view.runner()->isBusy();
     view.cancel();
-    QVERIFY(view.runner()->waitForFinished());
-    const SimulationOutcome &out = view.runner()->lastOutcome();
-    QVERIFY2(out.result, qPrintable(out.error));
+    QVERIFY(view.runner()->waitForIdle());
+    const auto evaluation = view.runner()->evaluation();
+    QVERIFY2(evaluation && evaluation->simulation, qPrintable(view.runner()->error()));
     if (!wasRunning)
         QSKIP("the run finished before it could be canceled");
-    QVERIFY(out.result->canceled);
-    QVERIFY(!out.result->completed);
-    QCOMPARE(view.timelineModel()->rowCount(), out.result->timeline.size());
-    qInfo("canceled after %d progress reports, %d timeline rows", int(progress.count()), int(out.result->timeline.size()));
+    QVERIFY(evaluation->simulation->canceled);
+    QVERIFY(!evaluation->simulation->completed);
+    QCOMPARE(view.timelineModel()->rowCount(), evaluation->simulation->timeline.size());
+    qInfo("canceled after %d progress reports, %d timeline rows", int(progress.count()), int(evaluation->simulation->timeline.size()));
 }
 
 void TestSimulationView::startFromCustomerExport()
@@ -208,13 +207,13 @@ void TestSimulationView::startFromCustomerExport()
     view.findChild<QRadioButton *>(QStringLiteral("startExportRadio"))->setChecked(true);
     view.findChild<QLineEdit *>(QStringLiteral("exportEdit"))->setText(path);
     view.run();
-    QVERIFY(view.runner()->waitForFinished());
-    const SimulationOutcome &out = view.runner()->lastOutcome();
-    QVERIFY2(out.result, qPrintable(out.error));
-    QVERIFY(out.plan);
-    QCOMPARE(out.plan->from.toString(), QStringLiteral("1.2.0")); // the export's version, not the picker's
-    QVERIFY2(out.result->completed, qPrintable(out.result->failure));
-    QCOMPARE(view.timelineModel()->rowCount(), out.result->timeline.size());
+    QVERIFY(view.runner()->waitForIdle());
+    const auto evaluation = view.runner()->evaluation();
+    QVERIFY2(evaluation && evaluation->simulation, qPrintable(view.runner()->error()));
+    QVERIFY(evaluation->plan);
+    QCOMPARE(evaluation->plan->from.toString(), QStringLiteral("1.2.0")); // the export's version, not the picker's
+    QVERIFY2(evaluation->simulation->completed, qPrintable(evaluation->simulation->failure));
+    QCOMPARE(view.timelineModel()->rowCount(), evaluation->simulation->timeline.size());
 }
 
 void TestSimulationView::passwordStaysInMemory()

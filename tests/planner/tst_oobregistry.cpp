@@ -46,7 +46,7 @@ private Q_SLOTS:
                                          << "together";
         QTest::newRow("bad-bool") << QByteArray("- id: 1\n  introduced_version_major: 3\n  introduced_version_minor: 1\n"
                                                 "  non_destructive: maybe\n")
-                                  << "line 4: 'non_destructive' is not a boolean";
+                                  << "line 4: 'non_destructive' is not true or false: 'maybe'";
         QTest::newRow("duplicate") << QByteArray("- id: 1\n  introduced_version_major: 3\n  introduced_version_minor: 1\n"
                                                  "- id: 1\n  introduced_version_major: 3\n  introduced_version_minor: 2\n")
                                    << "line 4: duplicate id 1";

@@ -57,10 +57,10 @@ private Q_SLOTS:
         QVERIFY(plan.ok());
         QCOMPARE(plan->kind, PairKind::MultiVersion);
         QCOMPARE(stopsString(plan->stops), QStringLiteral("5.11.0[21,22,25] 6.5.0[26,28] 6.10.0[27,29,31] 7.1.0[32]"));
-        QVERIFY(plan->errors.isEmpty());
+        QVERIFY(!hasErrors(plan->problems));
         // 31 is deprecated at the very next minor after its introduction.
-        QCOMPARE(plan->warnings.size(), 1);
-        QVERIFY(plan->warnings.first().contains(QLatin1String("OOB migration 31")));
+        QCOMPARE(plan->problems.size(), 1);
+        QVERIFY(plan->problems.first().message.contains(QLatin1String("OOB migration 31")));
         // Standard path: 5.10, 5.11, 6.0..6.12 (13), 7.0, 7.1, then 7.2.1943: 18 hops.
         QCOMPARE(plan->hops, 18);
 
@@ -181,7 +181,7 @@ private Q_SLOTS:
         QCOMPARE(int(n), ahead);
         QCOMPARE(plan->isContentDowngrade(), ahead > 0);
         if (ahead > 0)
-            QVERIFY(plan->warnings.first().contains(QLatin1String("not a forward upgrade")));
+            QVERIFY(plan->problems.first().message.contains(QLatin1String("not a forward upgrade")));
         if (migrations >= 0 && ahead == 0)
             QCOMPARE(int(plan->steps.last().migrationCount()), migrations);
     }

@@ -134,7 +134,7 @@ private Q_SLOTS:
         QVERIFY(plan.ok());
         QCOMPARE(plan->kind, PairKind::Standard);
         QCOMPARE(plan->appliedNotInTarget.value(F), QList<qint64>{50});
-        QVERIFY(plan->warnings.first().contains(QLatin1String("not a forward upgrade")));
+        QVERIFY(plan->problems.first().message.contains(QLatin1String("not a forward upgrade")));
         QCOMPARE(plan->steps.first().schemas.value(F), QList<qint64>{2});
         QVERIFY(planner.plan(Version{5, 9, 0}, Version{6, 0, 0})->appliedNotInTarget.isEmpty());
     }

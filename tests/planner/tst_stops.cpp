@@ -206,8 +206,11 @@ private Q_SLOTS:
         }
         const StopPlan plan = planStops(realShapedIndex(), reg, *Version::parse(from), *Version::parse(to));
         QCOMPARE(stopsString(plan.stops), expected);
-        QCOMPARE(plan.warnings.size(), warnings);
-        QCOMPARE(plan.errors.size(), errors);
+        QCOMPARE(problemsOf(plan.problems, Severity::Warning).size(), warnings);
+        QCOMPARE(problemsOf(plan.problems, Severity::Error).size(), errors);
+        // Every problem names the OOB migrations it concerns, so a view can jump to them.
+        for (const Problem &p : plan.problems)
+            QVERIFY2(!p.oobIds.isEmpty(), qPrintable(p.message));
     }
 
     void neverShippedDeprecation()
@@ -223,9 +226,12 @@ private Q_SLOTS:
         reg.insert(makeOob(14, QStringLiteral("3.37"), QStringLiteral("3.48")));
         const StopPlan plan = planStops(index, reg, Version{3, 30, 0}, Version{4, 1, 0});
         QCOMPARE(stopsString(plan.stops), QStringLiteral("3.43.0[13,14]"));
-        QCOMPARE(plan.warnings.size(), 2);
-        QVERIFY(plan.warnings.first().contains(QLatin1String("never shipped")));
-        QVERIFY(plan.warnings.first().contains(QLatin1String("3.43.0")));
+        const Problems warnings = problemsOf(plan.problems, Severity::Warning);
+        QCOMPARE(warnings.size(), 2);
+        QCOMPARE(warnings.first().kind, QStringLiteral("oob-deprecated-unshipped"));
+        QCOMPARE(warnings.first().oobIds, QList<int>{13});
+        QVERIFY(warnings.first().message.contains(QLatin1String("never shipped")));
+        QVERIFY(warnings.first().message.contains(QLatin1String("3.43.0")));
         // Stopping short of the phantom deprecation needs no stop at all.
         QVERIFY(planStops(index, reg, Version{3, 30, 0}, Version{3, 43, 0}).stops.isEmpty());
     }

@@ -1,5 +1,7 @@
 #include "document.h"
 
+#include "document/scenariorunner.h"
+
 #include <QFileInfo>
 #include <QUndoStack>
 
@@ -26,6 +28,7 @@ Document::Document(QObject *parent)
     : QObject(parent), m_catalog(std::make_shared<const Catalog>()), m_undoStack(new QUndoStack(this))
 {
     connect(m_undoStack, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    m_runner = new ScenarioRunner(this);
 }
 
 Document::~Document() = default;
@@ -39,7 +42,7 @@ Project Document::project() const
     return p;
 }
 
-void Document::resetProject(const Project &project, const QString &filePath)
+void Document::resetProject(const Project &project, const QString &filePath, std::shared_ptr<const Catalog> catalog)
 {
     const bool wasModified = isModified();
     m_undoStack->clear();
@@ -50,14 +53,23 @@ void Document::resetProject(const Project &project, const QString &filePath)
     m_project.proposals.clear();
     m_from.reset();
     m_to.reset();
+    m_start = {};
     m_currentPlan.reset();
     m_selectedSchema.clear();
     m_selectedId.reset();
     setFilePath(filePath);
-    rebuildEffectiveRegistry();
-    Q_EMIT projectChanged();
-    Q_EMIT sourcesChanged();
-    Q_EMIT proposalsChanged(-1);
+    if (catalog) {
+        m_catalog = std::move(catalog);
+        rebuildEffectiveRegistry();
+        Q_EMIT projectChanged();
+        Q_EMIT catalogChanged();
+        Q_EMIT proposalsChanged(-1);
+    } else {
+        rebuildEffectiveRegistry();
+        Q_EMIT projectChanged();
+        Q_EMIT sourcesChanged();
+        Q_EMIT proposalsChanged(-1);
+    }
     if (wasModified)
         Q_EMIT modifiedChanged(false);
 }
@@ -100,7 +112,7 @@ void Document::setCatalog(std::shared_ptr<const Catalog> catalog)
     m_catalog = catalog ? std::move(catalog) : std::make_shared<const Catalog>();
     rebuildEffectiveRegistry();
     // A from/to pair that the new catalog does not know is dropped rather than left dangling.
-    if (m_from && (!m_catalog->release(*m_from) || !m_to || !m_catalog->release(*m_to)))
+    if ((m_from && !m_catalog->release(*m_from)) || (m_to && !m_catalog->release(*m_to)))
         clearPlanRequest();
     Q_EMIT catalogChanged();
     Q_EMIT proposalsChanged(-1);
@@ -113,18 +125,37 @@ bool Document::isModified() const
 
 void Document::setPlanRequest(const Version &from, const Version &to)
 {
-    if (m_from == from && m_to == to)
+    setQuestion(ScenarioStart{}, from, to);
+}
+
+void Document::setQuestion(const ScenarioStart &start, std::optional<Version> from, std::optional<Version> to)
+{
+    if (m_start == start && m_from == from && m_to == to)
         return;
+    m_start = start;
     m_from = from;
     m_to = to;
-    Q_EMIT planRequestChanged(from, to);
+    Q_EMIT planRequestChanged();
 }
 
 void Document::clearPlanRequest()
 {
     m_from.reset();
     m_to.reset();
+    m_start = {};
     setCurrentPlan(nullptr);
+    Q_EMIT planRequestChanged();
+}
+
+Scenario Document::scenario() const
+{
+    Scenario s;
+    s.project = project();
+    s.projectFile = m_filePath;
+    s.start = m_start;
+    s.from = m_from;
+    s.to = m_to;
+    return s;
 }
 
 void Document::setCurrentPlan(std::shared_ptr<const UpgradePlan> plan)
@@ -164,9 +195,5 @@ void Document::selectMigration(const QString &schema, qint64 id)
 
 void Document::rebuildEffectiveRegistry()
 {
-    OobRegistry registry = m_catalog->oob;
-    for (auto it = m_proposals.cbegin(); it != m_proposals.cend(); ++it)
-        if (registry.find(it.key()))
-            registry = registry.withDeprecation(it.key(), it.value());
-    m_effectiveRegistry = std::move(registry);
+    m_effectiveRegistry = m_catalog->oob.withProposals(project().proposals);
 }

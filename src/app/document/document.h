@@ -6,6 +6,7 @@
 #include "oob/oobregistry.h"
 #include "plan/upgradeplan.h"
 #include "project/project.h"
+#include "scenario/scenario.h"
 
 #include <QMap>
 #include <QObject>
@@ -15,9 +16,12 @@
 #include <optional>
 
 class QUndoStack;
+class ScenarioRunner;
 
 /// The open document: the project being edited, the catalog loaded from it, the undo stack,
-/// the from/to pair the user is looking at, and the what-if deprecation proposals.
+/// the question the user is asking (where the instance starts, from/to), and the what-if
+/// deprecation proposals. Its ScenarioRunner keeps the one answer to that question (plan,
+/// window analysis, simulation) that every view and report shows.
 /// Views and models follow its typed signals; they never keep their own copy of the state.
 /// Every user edit goes through a QUndoCommand pushed on undoStack(); the commands call the
 /// plain setters below (setProposal, clearProposal, setProject...), which only emit signals.
@@ -34,8 +38,11 @@ public:
     /// The project as it would be saved now (proposals included).
     passlane::Project project() const;
     /// Replaces the whole project (a new document): clears the undo stack and selection,
-    /// takes proposals from project.proposals. Does not load anything: the caller reloads.
-    void resetProject(const passlane::Project &project, const QString &filePath);
+    /// takes proposals from project.proposals. With `catalog` (already loaded from the
+    /// project's sources) the document is complete at once; without, sourcesChanged() asks
+    /// for a load.
+    void resetProject(const passlane::Project &project, const QString &filePath,
+                      std::shared_ptr<const passlane::Catalog> catalog = nullptr);
     /// Replaces the project's inputs (sources, OOB files, accepted edits...) in place, as an
     /// undo command does; proposals are kept. Emits projectChanged() and sourcesChanged()
     /// when what has to be loaded changed.
@@ -55,14 +62,23 @@ public:
     QUndoStack *undoStack() const { return m_undoStack; }
     bool isModified() const;
 
-    // --- From/to selection (not an edit: not undoable, not saved) ---------------------------
+    // --- The question (not an edit: not undoable, not saved) -------------------------------
     std::optional<passlane::Version> planFrom() const { return m_from; }
     std::optional<passlane::Version> planTo() const { return m_to; }
-    bool hasPlanRequest() const { return m_from && m_to; }
+    const passlane::ScenarioStart &start() const { return m_start; }
+    bool hasPlanRequest() const { return m_to && (m_from || m_start.kind != passlane::ScenarioStart::Kind::Release); }
+    /// A plain release start: from -> to.
     void setPlanRequest(const passlane::Version &from, const passlane::Version &to);
+    /// Any start (a customer, an export, a live instance); `from` may be left to the start.
+    void setQuestion(const passlane::ScenarioStart &start, std::optional<passlane::Version> from,
+                     std::optional<passlane::Version> to);
     void clearPlanRequest();
-    /// The plan computed for the current from/to (by whoever plans: the planner view). The
-    /// graph view tints each step's migrations. Null: no plan to show.
+    /// The question as a Scenario: the project (proposals included), its file, the start, from/to.
+    passlane::Scenario scenario() const;
+    /// The one runner that answers the scenario (plan, analysis, simulation).
+    ScenarioRunner *runner() const { return m_runner; }
+    /// The plan of the current answer (set by the runner). The graph view tints each step's
+    /// migrations. Null: no plan to show.
     std::shared_ptr<const passlane::UpgradePlan> currentPlan() const { return m_currentPlan; }
     void setCurrentPlan(std::shared_ptr<const passlane::UpgradePlan> plan);
 
@@ -87,7 +103,8 @@ Q_SIGNALS:
     /// Sources, OOB files or accepted edits changed: the catalog must be reloaded.
     void sourcesChanged();
     void proposalsChanged(int oobId);
-    void planRequestChanged(const passlane::Version &from, const passlane::Version &to);
+    /// The start or the from/to pair changed.
+    void planRequestChanged();
     void currentPlanChanged();
     void modifiedChanged(bool modified);
     void filePathChanged(const QString &filePath);
@@ -105,6 +122,8 @@ private:
     Proposals m_proposals;
     std::optional<passlane::Version> m_from;
     std::optional<passlane::Version> m_to;
+    passlane::ScenarioStart m_start;
+    ScenarioRunner *m_runner = nullptr;
     std::shared_ptr<const passlane::UpgradePlan> m_currentPlan;
     QString m_selectedSchema;
     std::optional<qint64> m_selectedId;

@@ -2,10 +2,12 @@
 #include "ui_exportreportdialog.h"
 
 #include "document/document.h"
-#include "planner/planrunner.h"
+#include "document/scenariorunner.h"
 
 #include <QDir>
 #include <QFileDialog>
+#include <QMainWindow>
+#include <QStatusBar>
 #include <QMessageBox>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -26,9 +28,21 @@ ExportReportDialog::ExportReportDialog(Document *doc, QWidget *parent)
     const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     m_ui->folderEdit->setText(QSettings().value(kFolderKey, docs.isEmpty() ? QDir::homePath() : docs).toString());
     QString name = QStringLiteral("upgrade-plan");
-    if (const auto &plan = PlanRunner::forDocument(doc)->plan())
-        name = QStringLiteral("plan-%1-to-%2").arg(plan->from.toString(), plan->to.toString());
+    const auto evaluation = doc->runner()->evaluation();
+    if (evaluation && evaluation->plan)
+        name = QStringLiteral("plan-%1-to-%2").arg(evaluation->plan->from.toString(), evaluation->plan->to.toString());
     m_ui->nameEdit->setText(name);
+    // A customer's plan by default; the fleet analysis is a report of its own.
+    m_ui->kindCombo->addItem(tr("Upgrade plan"), int(ScenarioReportKind::Plan));
+    m_ui->kindCombo->addItem(tr("OOB window analysis (release team)"), int(ScenarioReportKind::Windows));
+    connect(m_ui->kindCombo, &QComboBox::currentIndexChanged, this, [this, evaluation] {
+        const bool windows = kind() == ScenarioReportKind::Windows;
+        m_ui->simulationCheck->setEnabled(!windows && evaluation && evaluation->simulation);
+        if (evaluation && evaluation->plan)
+            m_ui->nameEdit->setText(windows ? QStringLiteral("oob-windows-to-%1").arg(evaluation->windows.target.toString())
+                                            : QStringLiteral("plan-%1-to-%2").arg(evaluation->plan->from.toString(),
+                                                                                   evaluation->plan->to.toString()));
+    });
     const bool hasSimulation = ReportExporter(doc).hasSimulation();
     m_ui->simulationCheck->setEnabled(hasSimulation);
     m_ui->simulationCheck->setChecked(hasSimulation);
@@ -72,6 +86,16 @@ QList<ExportFormat> ExportReportDialog::formats() const
     return out;
 }
 
+ScenarioReportKind ExportReportDialog::kind() const
+{
+    return ScenarioReportKind(m_ui->kindCombo->currentData().toInt());
+}
+
+void ExportReportDialog::setKind(ScenarioReportKind kind)
+{
+    m_ui->kindCombo->setCurrentIndex(m_ui->kindCombo->findData(int(kind)));
+}
+
 void ExportReportDialog::browse()
 {
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Folder"), m_ui->folderEdit->text());
@@ -90,6 +114,7 @@ QStringList ExportReportDialog::exportFiles()
     }
     ReportExporter exporter(m_doc);
     exporter.setIncludeSimulation(m_ui->simulationCheck->isChecked());
+    exporter.setKind(kind());
     for (ExportFormat format : formats()) {
         const QString path = dir.filePath(m_ui->nameEdit->text().trimmed() + QLatin1Char('.') + ReportExporter::suffix(format));
         const QString error = exporter.write(format, path);
@@ -112,6 +137,8 @@ void ExportReportDialog::save()
         return;
     }
     m_ui->resultLabel->setText(tr("Wrote %1").arg(written.join(QStringLiteral(", "))));
+    if (auto *window = qobject_cast<QMainWindow *>(parentWidget() ? parentWidget()->window() : nullptr))
+        window->statusBar()->showMessage(tr("Report written to %1").arg(written.join(QStringLiteral(", "))), 10000);
     accept();
 }
 

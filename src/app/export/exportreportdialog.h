@@ -11,8 +11,9 @@
 class Document;
 namespace Ui { class ExportReportDialog; }
 
-/// Exports the current plan (and the last simulation) as HTML, PDF, Markdown and JSON into one
-/// folder, or shows the print preview. The reports themselves come from the core writers.
+/// Exports the document's current answer (its plan, with this plan's simulation when there is
+/// one; or the window analysis) as HTML, PDF, Markdown and JSON into one folder, or shows the
+/// print preview. The reports themselves come from the scenario layer.
 class ExportReportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -23,6 +24,9 @@ public:
     void setBaseName(const QString &name);
     void setFormats(const QList<ExportFormat> &formats);
     QList<ExportFormat> formats() const;
+    /// The customer's plan (default) or the fleet's window analysis.
+    passlane::ScenarioReportKind kind() const;
+    void setKind(passlane::ScenarioReportKind kind);
 
     /// Writes every chosen format; returns the files written (errors go to errors()).
     QStringList exportFiles();

@@ -1,19 +1,15 @@
 #include "export/reportexporter.h"
 
 #include "document/document.h"
-#include "plan/versionindex.h"
-#include "planner/planrunner.h"
-#include "plan/windowanalysis.h"
-#include "report/planreport.h"
-#include "report/windowreport.h"
-#include "simulation/simulationrunner.h"
+#include "common/safefile.h"
+#include "document/scenariorunner.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QPainter>
 #include <QPrinter>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QSvgRenderer>
 #include <QTemporaryFile>
 #include <QTextDocument>
@@ -25,43 +21,29 @@ ReportExporter::ReportExporter(Document *doc) : m_doc(doc) {}
 
 bool ReportExporter::hasPlan() const
 {
-    return PlanRunner::forDocument(m_doc)->plan().has_value();
+    const auto evaluation = m_doc->runner()->evaluation();
+    return evaluation && evaluation->plan;
 }
 
 bool ReportExporter::hasSimulation() const
 {
-    return SimulationRunner::forDocument(m_doc)->lastResult().has_value();
+    const auto evaluation = m_doc->runner()->evaluation();
+    return evaluation && evaluation->simulation;
 }
 
 ReportWriter ReportExporter::writer() const
 {
     ReportWriter w;
-    const auto &plan = PlanRunner::forDocument(m_doc)->plan();
-    if (!plan)
+    auto evaluation = m_doc->runner()->evaluation();
+    if (!evaluation || (m_kind == ScenarioReportKind::Plan && !evaluation->plan))
         return w;
-    const VersionIndex index(m_doc->catalog()->graph.versions());
-    addPlanReport(w, *plan, m_doc->effectiveRegistry(), index);
-    if (!m_doc->proposals().isEmpty()) {
-        // What-if proposals: the window analysis joins the report; the plan stays the JSON root.
-        const QJsonObject planRoot = w.json();
-        QList<WindowProposal> proposals;
-        for (auto it = m_doc->proposals().cbegin(); it != m_doc->proposals().cend(); ++it)
-            proposals.append(WindowProposal{it.key(), it.value()});
-        QList<SourceWeight> sources;
-        const QString csv = m_doc->project().customersCsv;
-        QFile file(csv);
-        if (!csv.isEmpty() && file.open(QIODevice::ReadOnly)) {
-            const auto parsed = WindowAnalysis::parseCustomersCsv(file.readAll(), csv);
-            if (parsed)
-                sources = parsed.value();
-        }
-        const WindowReport report = WindowAnalysis(index).analyze(m_doc->catalog()->oob, proposals, sources, plan->to);
-        addWindowReport(w, report, m_doc->catalog()->oob);
-        w.setJson(planRoot);
-        w.addJson(QStringLiteral("window_analysis"), windowReportToJson(report));
+    if (!m_includeSimulation && evaluation->simulation) {
+        // The same answer without its rehearsal: what `passlane-cli plan` writes.
+        auto copy = std::make_shared<Evaluation>(*evaluation);
+        copy->simulation.reset();
+        evaluation = std::move(copy);
     }
-    if (m_includeSimulation)
-        SimulationRunner::forDocument(m_doc)->addToReport(w);
+    addScenarioReport(w, *evaluation, m_kind);
     return w;
 }
 
@@ -127,11 +109,13 @@ void ReportExporter::print(QPrinter *printer) const
 
 QString ReportExporter::write(ExportFormat format, const QString &path) const
 {
-    if (!hasPlan())
+    if (m_kind == ScenarioReportKind::Plan && !hasPlan())
         return QObject::tr("There is no plan to export.");
+    QByteArray data;
     if (format == ExportFormat::Pdf) {
-        // QPrinter writes the file itself: print next to the target, then replace it in one step.
-        QTemporaryFile tmp(path + QStringLiteral(".XXXXXX"));
+        // QPrinter writes a file of its own: print to a temporary one, then write its bytes
+        // like every other format (atomically, and never over a device or a folder).
+        QTemporaryFile tmp;
         if (!tmp.open())
             return tmp.errorString();
         tmp.close();
@@ -140,21 +124,14 @@ QString ReportExporter::write(ExportFormat format, const QString &path) const
         printer.setOutputFileName(tmp.fileName());
         printer.setPageSize(QPageSize(QPageSize::A4));
         print(&printer);
-        QFile::remove(path);
-        if (!QFile::rename(tmp.fileName(), path))
-            return QObject::tr("cannot replace %1").arg(path);
-        tmp.setAutoRemove(false);
-        // QTemporaryFile creates owner-only files; a report is an ordinary document.
-        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-        return {};
+        if (!tmp.open())
+            return tmp.errorString();
+        data = tmp.readAll();
+    } else {
+        data = render(format);
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return file.errorString();
-    file.write(render(format));
-    if (!file.commit())
-        return file.errorString();
-    return {};
+    const Status written = writeFileAtomically(path, data);
+    return written ? QString() : written.error().toString();
 }
 
 QString ReportExporter::suffix(ExportFormat format)

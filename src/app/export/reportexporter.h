@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/reportwriter.h"
+#include "scenario/scenarioreport.h"
 
 #include <QString>
 
@@ -16,18 +17,20 @@ namespace passlane { struct SimulationResult; }
 /// The formats the GUI exports: the core writer's three, plus PDF printed from the HTML.
 enum class ExportFormat { Html, Pdf, Markdown, Json };
 
-/// Writes the current plan (and the last simulation, when asked) with the core report writers;
-/// this class only picks inputs from the Document and turns HTML into PDF or a print preview.
+/// Writes the document's current answer with the scenario layer's report writer (the one the CLI
+/// uses); this class only picks the Evaluation from the Document and turns HTML into PDF or a
+/// print preview.
 class ReportExporter {
 public:
     explicit ReportExporter(Document *doc);
 
-    /// Include the last simulation run of the document, when there is one.
+    /// Include the simulation of the current plan, when the document ran one.
     void setIncludeSimulation(bool include) { m_includeSimulation = include; }
+    void setKind(passlane::ScenarioReportKind kind) { m_kind = kind; }
     bool hasPlan() const;
     bool hasSimulation() const;
 
-    /// The report assembled by the core (plan sections, plus simulation when included).
+    /// The report of the current Evaluation (plan sections, plus its simulation when included).
     passlane::ReportWriter writer() const;
     QByteArray render(ExportFormat format) const;
     /// Writes atomically (QSaveFile, or a temporary file renamed for PDF). Empty on success,
@@ -44,4 +47,5 @@ public:
 private:
     Document *m_doc;
     bool m_includeSimulation = true;
+    passlane::ScenarioReportKind m_kind = passlane::ScenarioReportKind::Plan;
 };

@@ -10,7 +10,7 @@
 #include "plan/windowanalysis.h"
 #include "models/windowanalysismodel.h"
 #include "planner/customerdistribution.h"
-#include "planner/planrunner.h"
+#include "document/scenariorunner.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -29,7 +29,7 @@
 using namespace passlane;
 
 LanesView::LanesView(Document *doc, QWidget *parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::LanesView>()), m_doc(doc), m_runner(PlanRunner::forDocument(doc)),
+    : QWidget(parent), m_ui(std::make_unique<Ui::LanesView>()), m_doc(doc), m_runner(doc->runner()),
       m_scene(new LanesScene(this)), m_analysisModel(new WindowAnalysisModel(this)),
       m_analysisProxy(new QSortFilterProxyModel(this))
 {
@@ -80,10 +80,9 @@ LanesView::LanesView(Document *doc, QWidget *parent)
     });
     connect(doc, &Document::catalogChanged, this, &LanesView::rebuild);
     connect(doc, &Document::proposalsChanged, this, &LanesView::updateLanes);
-    connect(doc, &Document::proposalsChanged, this, &LanesView::updateAnalysis);
-    connect(doc, &Document::planRequestChanged, this, &LanesView::updateAnalysis);
-    connect(doc, &Document::projectChanged, this, &LanesView::loadCustomers);
-    connect(m_runner, &PlanRunner::planChanged, this, &LanesView::updateStops);
+    // Stops and analysis come from one answer, so they always agree with each other.
+    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &LanesView::updateStops);
+    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &LanesView::updateAnalysis);
     rebuild();
 }
 
@@ -100,59 +99,33 @@ void LanesView::rebuild()
     m_scene->setMinors(index.minors());
     updateLanes();
     updateStops();
-    loadCustomers();
-}
-
-void LanesView::loadCustomers()
-{
-    const QString path = m_doc->project().customersCsv;
-    if (path != m_customersPath) {
-        m_customersPath = path;
-        m_customers.clear();
-        m_customersError.clear();
-        if (!path.isEmpty()) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                m_customersError = tr("%1: %2").arg(path, file.errorString());
-            } else {
-                Result<QList<SourceWeight>> parsed = WindowAnalysis::parseCustomersCsv(file.readAll(), path);
-                if (parsed)
-                    m_customers = std::move(parsed).value();
-                else
-                    m_customersError = parsed.error().toString();
-            }
-        }
-    }
     updateAnalysis();
 }
 
 void LanesView::updateAnalysis()
 {
-    const std::shared_ptr<const Catalog> catalog = m_doc->catalog();
-    if (catalog->releases.isEmpty()) {
+    const std::shared_ptr<const Evaluation> evaluation = m_runner->evaluation();
+    if (!evaluation || evaluation->versions.releases().isEmpty()) {
         m_analysisModel->clear();
-        m_ui->analysisSummary->setText(tr("Open a project to analyse OOB windows."));
+        m_ui->analysisSummary->setText(m_runner->error().isEmpty()
+                                           ? tr("Open a project to analyse OOB windows.")
+                                           : QStringLiteral("<span style='color:#b00000'>%1</span>").arg(m_runner->error().toHtmlEscaped()));
         return;
     }
-    QList<WindowProposal> proposals;
-    for (auto it = m_doc->proposals().cbegin(); it != m_doc->proposals().cend(); ++it)
-        proposals.append(WindowProposal{it.key(), it.value()});
-    // Cheap by design (stops only, no schema steps): fast enough for every drag step.
-    const WindowAnalysis analysis{VersionIndex(catalog->graph.versions())};
-    m_analysisModel->setReport(analysis.analyze(catalog->oob, proposals, m_customers, m_doc->planTo()));
+    m_analysisModel->setReport(evaluation->windows);
     m_ui->analysisSummary->setText(analysisSummary());
 }
 
 QString LanesView::analysisSummary() const
 {
     const WindowReport &r = m_analysisModel->report();
+    const QString csv = m_doc->project().customersCsv;
     QStringList lines;
-    const QString who = m_customers.isEmpty() ? tr("source releases") : tr("instances");
+    const QString who = csv.isEmpty() ? tr("source releases") : tr("instances");
     lines << tr("Upgrades to <b>%1</b>, %2 %3 considered (%4).")
                  .arg(r.target.toString())
                  .arg(r.totalInstances)
-                 .arg(who, m_customers.isEmpty() ? tr("no customer CSV: one per release")
-                                                 : QFileInfo(m_customersPath).fileName().toHtmlEscaped());
+                 .arg(who, csv.isEmpty() ? tr("no customer CSV: one per release") : QFileInfo(csv).fileName().toHtmlEscaped());
     if (r.proposals.isEmpty()) {
         lines << tr("No proposal: drag the end of a lane to propose another deprecation.");
     } else {
@@ -170,10 +143,8 @@ QString LanesView::analysisSummary() const
                               a.proposed ? a.proposed->toString() : tr("never"), safe);
         }
     }
-    if (!m_customersError.isEmpty())
-        lines << QStringLiteral("<span style='color:#b00000'>%1</span>").arg(m_customersError.toHtmlEscaped());
-    for (const QString &w : r.warnings)
-        lines << QStringLiteral("<span style='color:#a06000'>%1</span>").arg(w.toHtmlEscaped());
+    for (const Problem &p : r.problems)
+        lines << QStringLiteral("<span style='color:#a06000'>%1</span>").arg(p.message.toHtmlEscaped());
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -182,8 +153,9 @@ void LanesView::updateLanes()
     const Catalog &catalog = *m_doc->catalog();
     const QList<MinorVersion> &minors = m_scene->axis().minors;
     QSet<int> stopping;
-    if (const auto &plan = m_runner->plan())
-        for (const Stop &s : plan->stops)
+    const std::shared_ptr<const Evaluation> evaluation = m_runner->evaluation();
+    if (evaluation && evaluation->plan)
+        for (const Stop &s : evaluation->plan->stops)
             for (int id : s.oob)
                 stopping.insert(id);
 
@@ -224,7 +196,8 @@ void LanesView::updateLanes()
 
 void LanesView::updateStops()
 {
-    const auto &plan = m_runner->plan();
+    const std::shared_ptr<const Evaluation> evaluation = m_runner->evaluation();
+    const UpgradePlan *plan = evaluation && evaluation->plan ? &*evaluation->plan : nullptr;
     if (!plan) {
         m_scene->setStops({}, std::nullopt);
         m_ui->planLabel->setText(m_runner->error().isEmpty()
@@ -237,8 +210,10 @@ void LanesView::updateStops()
             stops << s.release.toString();
         QString text = tr("Plan %1 → %2: ").arg(plan->from.toString(), plan->to.toString());
         text += stops.isEmpty() ? tr("no stop") : tr("%n stop(s) at %1", nullptr, int(stops.size())).arg(stops.join(QStringLiteral(", ")));
-        if (!plan->errors.isEmpty())
-            text += QStringLiteral(" — ") + tr("%n error(s)", nullptr, int(plan->errors.size()));
+        if (!plan->ok())
+            text += QStringLiteral(" — ") + tr("%n error(s)", nullptr, int(problemsOf(plan->problems, Severity::Error).size()));
+        if (evaluation->scenario.isWhatIf())
+            text += QStringLiteral(" — ") + tr("what-if");
         m_ui->planLabel->setText(text);
     }
     updateLanes(); // lanes that cause a stop are emphasised

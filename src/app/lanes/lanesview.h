@@ -9,7 +9,7 @@
 
 class Document;
 class LanesScene;
-class PlanRunner;
+class ScenarioRunner;
 class QGraphicsView;
 class QAction;
 class QSortFilterProxyModel;
@@ -45,16 +45,12 @@ private:
     void resetProposals();
     void laneMenu(const QPoint &pos);
     void updateAnalysis();
-    void loadCustomers();
 
     std::unique_ptr<Ui::LanesView> m_ui;
     Document *m_doc;
-    PlanRunner *m_runner;
+    ScenarioRunner *m_runner;
     LanesScene *m_scene;
     QAction *m_saveRegistryAction;
     passlane::WindowAnalysisModel *m_analysisModel;
     QSortFilterProxyModel *m_analysisProxy;
-    QString m_customersPath;                  ///< the CSV m_customers was read from
-    QList<passlane::SourceWeight> m_customers; ///< empty: every known release, one instance each
-    QString m_customersError;
 };

@@ -2,9 +2,11 @@
 
 #include "document/document.h"
 #include "document/documentcommands.h"
+#include "project/customerscsv.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
+#include <QMessageBox>
 #include <QUndoStack>
 
 void chooseCustomerDistribution(QWidget *parent, Document *doc)
@@ -14,6 +16,13 @@ void chooseCustomerDistribution(QWidget *parent, Document *doc)
         QCoreApplication::translate("CustomerDistribution", "CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
+    // A file that is not a distribution is refused here, not recorded as an edit that every
+    // answer would then fail on.
+    if (const auto rows = passlane::CustomersCsv::readFile(path); !rows) {
+        QMessageBox::warning(parent, QCoreApplication::translate("CustomerDistribution", "Customer Distribution"),
+                             rows.error().toString());
+        return;
+    }
     passlane::Project p = doc->project();
     p.customersCsv = path;
     doc->undoStack()->push(new ChangeProjectCommand(

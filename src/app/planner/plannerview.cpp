@@ -4,10 +4,10 @@
 #include "document/document.h"
 #include "document/documentcommands.h"
 #include "export/exportreportdialog.h"
-#include "plan/windowanalysis.h"
+#include "document/scenariorunner.h"
 #include "planner/customerdistribution.h"
-#include "planner/planrunner.h"
 #include "models/plantreemodel.h"
+#include "project/customerscsv.h"
 #include "simulator/customerexport.h"
 
 #include <QFile>
@@ -27,7 +27,7 @@ constexpr int CustomerValueRole = Qt::UserRole + 2;
 
 PlannerView::PlannerView(Document *doc, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::PlannerView>()), m_doc(doc),
-      m_runner(PlanRunner::forDocument(doc)), m_model(new PlanTreeModel(this))
+      m_runner(doc->runner()), m_model(new PlanTreeModel(this))
 {
     m_ui->setupUi(this);
     m_ui->planTree->setModel(m_model);
@@ -55,8 +55,8 @@ PlannerView::PlannerView(Document *doc, QWidget *parent)
     connect(doc, &Document::catalogChanged, this, &PlannerView::populateVersions);
     connect(doc, &Document::projectChanged, this, &PlannerView::populateCustomers);
     connect(doc, &Document::planRequestChanged, this, &PlannerView::requestChanged);
-    connect(m_runner, &PlanRunner::planChanged, this, &PlannerView::planChanged);
-    connect(m_runner, &PlanRunner::busyChanged, this,
+    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &PlannerView::planChanged);
+    connect(m_runner, &ScenarioRunner::busyChanged, this,
             [this](bool busy) { m_ui->busyLabel->setText(busy ? tr("Planning…") : QString()); });
 
     populateVersions();
@@ -104,7 +104,12 @@ void PlannerView::pickersChanged()
         return;
     const auto from = Version::parse(m_ui->fromCombo->currentData().toString());
     const auto to = Version::parse(m_ui->toCombo->currentData().toString());
-    if (from && to)
+    if (!from || !to)
+        return;
+    // Another target keeps the start (a customer's state); another source is a plain release.
+    if (from == m_doc->planFrom())
+        m_doc->setQuestion(m_doc->start(), from, to);
+    else
         m_doc->setPlanRequest(*from, *to);
 }
 
@@ -123,15 +128,12 @@ void PlannerView::populateCustomers()
         combo->setItemData(combo->count() - 1, int(i), CustomerValueRole);
     }
     if (!project.customersCsv.isEmpty()) {
-        QFile file(project.customersCsv);
-        if (file.open(QIODevice::ReadOnly)) {
-            const auto rows = WindowAnalysis::parseCustomersCsv(file.readAll(), project.customersCsv);
-            if (rows) {
-                for (const SourceWeight &w : rows.value()) {
-                    combo->addItem(tr("%1 × %n instance(s)", nullptr, w.instances).arg(w.version.toString()));
-                    combo->setItemData(combo->count() - 1, CsvRow, CustomerKindRole);
-                    combo->setItemData(combo->count() - 1, w.version.toString(), CustomerValueRole);
-                }
+        const auto rows = CustomersCsv::readFile(project.customersCsv);
+        if (rows) {
+            for (const SourceWeight &w : rows.value()) {
+                combo->addItem(tr("%1 × %2 instance(s)").arg(w.version.toString()).arg(w.instances));
+                combo->setItemData(combo->count() - 1, CsvRow, CustomerKindRole);
+                combo->setItemData(combo->count() - 1, w.version.toString(), CustomerValueRole);
             }
         }
     }
@@ -141,13 +143,16 @@ void PlannerView::customerPicked(int index)
 {
     QComboBox *combo = m_ui->customerCombo;
     std::optional<Version> version;
+    ScenarioStart start;
     switch (combo->itemData(index, CustomerKindRole).toInt()) {
     case ProjectCustomer: {
+        // The customer's own state: its export (what it really applied) and its OOB row counts.
         const Project project = m_doc->project();
         const CustomerState &c = project.customers.value(combo->itemData(index, CustomerValueRole).toInt());
+        start.kind = ScenarioStart::Kind::Customer;
+        start.customer = c.name;
         version = c.version;
         if (!version && !c.exportFile.isEmpty()) {
-            // The export's versions table tells which release the instance runs.
             const Result<StartState> state = CustomerExport::readFile(c.exportFile);
             if (!state) {
                 QMessageBox::warning(this, tr("Customer"), state.error().toString());
@@ -167,13 +172,13 @@ void PlannerView::customerPicked(int index)
         QMessageBox::information(this, tr("Customer"), tr("This customer's version is unknown."));
         return;
     }
-    const int at = m_ui->fromCombo->findData(version->toString());
-    if (at < 0) {
+    if (m_ui->fromCombo->findData(version->toString()) < 0) {
         QMessageBox::information(this, tr("Customer"),
                                  tr("The customer runs %1, which is not among the loaded releases.").arg(version->toString()));
         return;
     }
-    m_ui->fromCombo->setCurrentIndex(at);
+    const auto to = Version::parse(m_ui->toCombo->currentData().toString());
+    m_doc->setQuestion(start, version, to ? to : m_doc->planTo());
 }
 
 void PlannerView::chooseCustomerCsv()
@@ -183,7 +188,9 @@ void PlannerView::chooseCustomerCsv()
 
 void PlannerView::planChanged()
 {
-    const auto &plan = m_runner->plan();
+    const std::shared_ptr<const Evaluation> evaluation = m_runner->evaluation();
+    const std::optional<UpgradePlan> noPlan;
+    const std::optional<UpgradePlan> &plan = evaluation ? evaluation->plan : noPlan;
     m_ui->messagesList->clear();
     m_ui->hopsList->clear();
     m_ui->exportButton->setEnabled(plan.has_value());
@@ -191,12 +198,11 @@ void PlannerView::planChanged()
     if (!plan) {
         m_model->clear();
         m_ui->summaryLabel->setText(m_runner->error().isEmpty() ? tr("Choose the versions to upgrade from and to.")
-                                                                : m_runner->error());
+                                                                : m_runner->error().toHtmlEscaped());
         m_ui->hopsLabel->clear();
         return;
     }
-    const std::shared_ptr<const Catalog> catalog = m_runner->planCatalog();
-    m_model->setPlan(*plan, catalog ? &catalog->graph : nullptr, &m_doc->effectiveRegistry());
+    m_model->setPlan(*plan, &evaluation->catalog->graph, &evaluation->registry, evaluation->planFindings);
     m_ui->planTree->expandToDepth(0);
 
     qsizetype migrations = 0;
@@ -205,32 +211,49 @@ void PlannerView::planChanged()
     QStringList stops;
     for (const Stop &s : plan->stops)
         stops << s.release.toString();
-    QString summary = tr("<b>%1 → %2</b> (%3): ").arg(plan->from.toString(), plan->to.toString(), pairKindName(plan->kind));
+    QString summary;
+    // A hypothetical answer says so before anything else.
+    const QStringList whatIf = evaluation->whatIf();
+    if (!whatIf.isEmpty())
+        summary += QStringLiteral("<span style='background:#fff3c4;color:#6a4a00'>&nbsp;%1&nbsp;</span><br>")
+                       .arg(tr("What-if: %1").arg(whatIf.join(QStringLiteral("; ")).toHtmlEscaped()));
+    summary += tr("<b>%1 → %2</b> (%3, from %4): ")
+                   .arg(plan->from.toString(), plan->to.toString(), pairKindName(plan->kind), evaluation->startOrigin.toHtmlEscaped());
     summary += stops.isEmpty() ? tr("no stop") : tr("%n stop(s) at %1", nullptr, int(stops.size())).arg(stops.join(QStringLiteral(", ")));
     summary += tr(", %n migration(s)", nullptr, int(migrations));
-    if (!plan->ok())
-        summary += QStringLiteral(" — <span style='color:#b00000'>%1</span>").arg(tr("%n error(s)", nullptr, int(plan->errors.size())));
-    summary += QStringLiteral(" <span style='color:#777'>(%1)</span>").arg(tr("planned in %1 ms").arg(m_runner->lastElapsedMs()));
+    const Problems errors = problemsOf(evaluation->problems, Severity::Error);
+    if (!errors.isEmpty())
+        summary += QStringLiteral(" — <span style='color:#b00000'>%1</span>").arg(tr("%n error(s)", nullptr, int(errors.size())));
+    summary += QStringLiteral(" <span style='color:#777'>(%1)</span>").arg(tr("answered in %1 ms").arg(m_runner->lastElapsedMs()));
     m_ui->summaryLabel->setText(summary);
 
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
-    for (const QString &e : plan->errors)
-        new QListWidgetItem(errorIcon, e, m_ui->messagesList);
-    for (const QString &w : plan->warnings)
-        new QListWidgetItem(warningIcon, w, m_ui->messagesList);
-    if (plan->isContentDowngrade()) {
-        for (auto it = plan->appliedNotInTarget.cbegin(); it != plan->appliedNotInTarget.cend(); ++it)
-            new QListWidgetItem(warningIcon, tr("%1: %n applied migration(s) not in the target", nullptr, int(it.value().size())).arg(it.key()),
-                                m_ui->messagesList);
+    const QIcon infoIcon = style()->standardIcon(QStyle::SP_MessageBoxInformation);
+    for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
+        for (const Problem &p : problemsOf(evaluation->problems, severity)) {
+            auto *item = new QListWidgetItem(severity == Severity::Error     ? errorIcon
+                                             : severity == Severity::Warning ? warningIcon
+                                                                             : infoIcon,
+                                             p.message, m_ui->messagesList);
+            item->setData(Qt::UserRole, p.kind);
+        }
     }
-    if (m_ui->messagesList->count() == 0)
+    for (const Finding &f : evaluation->planFindings) {
+        if (f.isError())
+            continue; // already listed as a problem
+        new QListWidgetItem(f.severity == Severity::Warning ? warningIcon : infoIcon,
+                            tr("%1 %2 (%3): %4").arg(f.schema.isEmpty() ? tr("OOB") : f.schema).arg(*f.id).arg(f.kind, f.message),
+                            m_ui->messagesList);
+    }
+    const int listed = m_ui->messagesList->count();
+    if (listed == 0)
         m_ui->messagesList->addItem(tr("No warnings."));
-    m_ui->detailTabs->setTabText(0, plan->errors.isEmpty() && plan->warnings.isEmpty()
-                                        ? tr("Warnings && errors")
-                                        : tr("Warnings && errors (%1)").arg(plan->errors.size() + plan->warnings.size()));
+    m_ui->detailTabs->setTabText(0, listed == 0 ? tr("Warnings && errors") : tr("Warnings && errors (%1)").arg(listed));
 
-    m_ui->hopsLabel->setText(tr("Without stops the instance needs %n successive standard upgrade(s):", nullptr, plan->hops));
+    m_ui->hopsLabel->setText(plan->kind == PairKind::Downgrade
+                                 ? tr("Without stops the instance needs %n successive one-minor downgrade(s):", nullptr, plan->hops)
+                                 : tr("Without stops the instance needs %n successive standard upgrade(s):", nullptr, plan->hops));
     Version previous = plan->from;
     for (const Version &v : plan->standardPath) {
         m_ui->hopsList->addItem(QStringLiteral("%1 → %2").arg(previous.toString(), v.toString()));
@@ -252,7 +275,8 @@ void PlannerView::showSelected()
         m_ui->detailLabel->setText(tr("Run by hand, as a superuser, before this step (%1 %2):").arg(schema).arg(id));
         m_ui->sqlView->setPlainText(index.data(PlanTreeModel::SqlRole).toString());
     } else if (kind == PlanTreeModel::Kind::Migration) {
-        const auto catalog = m_runner->planCatalog();
+        const auto evaluation = m_runner->evaluation();
+        const auto catalog = evaluation ? evaluation->catalog : nullptr;
         const auto release = Version::parse(index.data(PlanTreeModel::ReleaseRole).toString());
         const MigrationPtr def = catalog && release ? catalog->graph.shippedDefinition(schema, id, *release) : nullptr;
         const bool down = index.data(PlanTreeModel::DownRole).toBool();
@@ -275,7 +299,7 @@ void PlannerView::showSelected()
 
 void PlannerView::exportReport()
 {
-    if (!m_runner->plan())
+    if (!m_runner->evaluation() || !m_runner->evaluation()->plan)
         return;
     ExportReportDialog dialog(m_doc, this);
     dialog.exec();
@@ -283,7 +307,7 @@ void PlannerView::exportReport()
 
 void PlannerView::printPreview()
 {
-    if (!m_runner->plan())
+    if (!m_runner->evaluation() || !m_runner->evaluation()->plan)
         return;
     ExportReportDialog::printPreview(m_doc, this);
 }

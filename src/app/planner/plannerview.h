@@ -5,14 +5,14 @@
 #include <memory>
 
 class Document;
-class PlanRunner;
+class ScenarioRunner;
 class QTreeView;
 namespace Ui { class PlannerView; }
 namespace passlane { class PlanTreeModel; }
 
 /// The Planner tab: from/to pickers (or a customer's version), the current plan as a tree,
 /// the hop-by-hop alternative, warnings and errors, and report export. Choosing a pair sets
-/// the Document's plan request; the plan itself comes from the shared PlanRunner.
+/// the Document's plan request; the plan itself comes from the document's ScenarioRunner.
 class PlannerView : public QWidget {
     Q_OBJECT
 public:
@@ -38,7 +38,7 @@ private:
 
     std::unique_ptr<Ui::PlannerView> m_ui;
     Document *m_doc;
-    PlanRunner *m_runner;
+    ScenarioRunner *m_runner;
     passlane::PlanTreeModel *m_model;
     bool m_updating = false; ///< combos are being filled from the document: do not echo back
 };

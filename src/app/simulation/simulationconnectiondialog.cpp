@@ -58,6 +58,7 @@ SimulationConnectionDialog::SimulationConnectionDialog(const PostgresConnection 
     m_ui->pgpassCheck->setChecked(!passFile.isEmpty() && initial.usePassFile);
     m_ui->pgpassCheck->setToolTip(passFile.isEmpty() ? tr("No PGPASSFILE or ~/.pgpass found") : passFile);
     m_ui->ownCheck->setChecked(initial.ownDatabase);
+    m_ui->superuserCheck->setChecked(initial.superuser);
     auto syncPassword = [this] { m_ui->passwordEdit->setEnabled(!m_ui->pgpassCheck->isChecked()); };
     connect(m_ui->pgpassCheck, &QCheckBox::toggled, this, syncPassword);
     syncPassword();
@@ -75,6 +76,7 @@ PostgresConnection SimulationConnectionDialog::connection() const
     c.usePassFile = m_ui->pgpassCheck->isChecked();
     c.password = c.usePassFile ? QString() : m_ui->passwordEdit->text();
     c.ownDatabase = m_ui->ownCheck->isChecked();
+    c.superuser = m_ui->superuserCheck->isChecked();
     return c;
 }
 

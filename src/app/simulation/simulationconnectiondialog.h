@@ -17,6 +17,7 @@ struct PostgresConnection {
     QString password;      ///< in memory only; empty when the password file is used
     bool usePassFile = false;
     bool ownDatabase = false;
+    bool superuser = false; ///< run migrations as this role, privileged ones included
 
     bool isSet() const { return !host.isEmpty() || !user.isEmpty() || !database.isEmpty(); }
     /// libpq conninfo; the password is included only when `withPassword` (for the run itself).

@@ -2,9 +2,8 @@
 #include "ui_simulationview.h"
 
 #include "document/document.h"
-#include "planner/planrunner.h"
 #include "simulation/oobprogresschart.h"
-#include "simulation/simulationrunner.h"
+#include "document/scenariorunner.h"
 #include "models/timelinemodel.h"
 
 #include <QFileDialog>
@@ -22,7 +21,7 @@ constexpr int FailureIdRole = Qt::UserRole + 3;
 
 SimulationView::SimulationView(Document *doc, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::SimulationView>()), m_doc(doc),
-      m_runner(SimulationRunner::forDocument(doc)), m_model(new TimelineModel(this)), m_chart(new OobProgressChart(this)),
+      m_runner(doc->runner()), m_model(new TimelineModel(this)), m_chart(new OobProgressChart(this)),
       m_connection(SimulationConnectionDialog::loadSettings())
 {
     m_ui->setupUi(this);
@@ -41,12 +40,13 @@ SimulationView::SimulationView(Document *doc, QWidget *parent)
     for (QRadioButton *radio : {m_ui->sqliteRadio, m_ui->postgresRadio, m_ui->startReleaseRadio, m_ui->startExportRadio, m_ui->startLiveRadio})
         connect(radio, &QRadioButton::toggled, this, &SimulationView::updateBackendUi);
 
-    connect(m_runner, &SimulationRunner::started, this, &SimulationView::onStarted);
-    connect(m_runner, &SimulationRunner::progress, this, &SimulationView::onProgress);
-    connect(m_runner, &SimulationRunner::finished, this, &SimulationView::onFinished);
+    connect(m_runner, &ScenarioRunner::simulationStarted, this, &SimulationView::onStarted);
+    connect(m_runner, &ScenarioRunner::simulationProgress, this, &SimulationView::onProgress);
+    connect(m_runner, &ScenarioRunner::simulationFinished, this, &SimulationView::onFinished);
+    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &SimulationView::populateFailures);
+    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &SimulationView::showEvaluation);
     connect(doc, &Document::catalogChanged, this, &SimulationView::populateVersions);
     connect(doc, &Document::planRequestChanged, this, &SimulationView::followRequest);
-    connect(PlanRunner::forDocument(doc), &PlanRunner::planChanged, this, &SimulationView::populateFailures);
 
     populateVersions();
     populateFailures();
@@ -84,9 +84,10 @@ void SimulationView::populateFailures()
     combo->clear();
     combo->addItem(tr("(no failure)"));
     combo->setItemData(0, NoFailure, FailureKindRole);
-    const auto &plan = PlanRunner::forDocument(m_doc)->plan();
-    if (!plan)
+    const auto evaluation = m_runner->evaluation();
+    if (!evaluation || !evaluation->plan)
         return;
+    const UpgradePlan *plan = &*evaluation->plan;
     QSet<int> oobIds;
     for (const PlanStep &step : plan->steps) {
         for (int id : step.oob)
@@ -146,28 +147,36 @@ void SimulationView::browseExport()
 
 void SimulationView::run()
 {
-    if (m_runner->isRunning())
+    if (m_runner->isSimulating())
         return;
     const auto target = Version::parse(m_ui->targetCombo->currentData().toString());
     if (!target) {
         QMessageBox::information(this, tr("Simulation"), tr("Open a project and choose a target release first."));
         return;
     }
-    SimulationStart start;
+    // The run answers the document's question: set it first, so that the planner, the lanes and
+    // every report show the very plan that is rehearsed.
+    ScenarioStart start;
+    std::optional<Version> from;
     if (m_ui->startExportRadio->isChecked()) {
-        start.kind = SimulationStart::Kind::ExportFile;
+        start.kind = ScenarioStart::Kind::ExportFile;
         start.exportFile = m_ui->exportEdit->text().trimmed();
     } else if (m_ui->startLiveRadio->isChecked()) {
-        start.kind = SimulationStart::Kind::LiveInstance;
-        start.dsn = m_connection.conninfo(true);
+        if (!m_connection.isSet()) {
+            editConnection();
+            if (!m_connection.isSet())
+                return;
+        }
+        start.kind = ScenarioStart::Kind::LiveInstance;
+        start.dsns = {m_connection.conninfo(true)};
     } else {
-        start.release = Version::parse(m_ui->startReleaseCombo->currentData().toString());
+        from = Version::parse(m_ui->startReleaseCombo->currentData().toString());
+        if (m_doc->start().kind == ScenarioStart::Kind::Customer && from == m_doc->planFrom())
+            start = m_doc->start(); // the planner's customer, with its own state and row counts
     }
+    m_doc->setQuestion(start, from, target);
 
     SimulationRequest request;
-    const Project project = m_doc->project();
-    request.defaultProgress = project.defaultProgress;
-    request.progressOverrides = project.progressOverrides;
     if (m_ui->postgresRadio->isChecked()) {
         if (!m_connection.isSet()) {
             editConnection();
@@ -177,6 +186,7 @@ void SimulationView::run()
         request.backend = SimulationBackend::Postgres;
         request.dsn = m_connection.conninfo(true); // in memory only
         request.iOwnThisDatabase = m_connection.ownDatabase;
+        request.superuser = m_connection.superuser;
         if (m_connection.ownDatabase)
             request.database = m_connection.database;
     }
@@ -198,7 +208,7 @@ void SimulationView::run()
     default:
         break;
     }
-    m_runner->start(start, *target, request);
+    m_runner->simulate(request);
 }
 
 void SimulationView::cancel()
@@ -231,15 +241,33 @@ void SimulationView::onFinished()
 {
     m_ui->runButton->setEnabled(true);
     m_ui->cancelButton->setEnabled(false);
-    const SimulationOutcome &out = m_runner->lastOutcome();
+    const auto evaluation = m_runner->evaluation();
     m_ui->progressBar->setRange(0, 1);
-    m_ui->progressBar->setValue(out.result && out.result->completed ? 1 : 0);
-    if (!out.result) {
+    m_ui->progressBar->setValue(evaluation && evaluation->simulation && evaluation->simulation->completed ? 1 : 0);
+    if (!evaluation || !evaluation->simulation) {
         m_ui->progressBar->setFormat(tr("failed"));
-        m_ui->statusLabel->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(out.error.toHtmlEscaped()));
+        m_ui->statusLabel->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(m_runner->error().toHtmlEscaped()));
         return;
     }
-    const SimulationResult &r = *out.result;
+    showEvaluation();
+}
+
+void SimulationView::showEvaluation()
+{
+    if (m_runner->isSimulating())
+        return;
+    const auto evaluation = m_runner->evaluation();
+    if (!evaluation || !evaluation->simulation) {
+        // A result of another question is never shown beside this one's plan.
+        m_model->clear();
+        m_chart->clear();
+        m_ui->progressBar->setRange(0, 1);
+        m_ui->progressBar->setValue(0);
+        m_ui->progressBar->setFormat(QString());
+        m_ui->statusLabel->setText(tr("No rehearsal of this plan yet: press Run."));
+        return;
+    }
+    const SimulationResult &r = *evaluation->simulation;
     m_model->setEvents(r.timeline);
     m_chart->setTimeline(r.timeline);
     m_ui->timelineTable->resizeColumnsToContents();
@@ -251,6 +279,8 @@ void SimulationView::onFinished()
         state = tr("<b style='color:#107030'>Reached %1.</b>").arg(r.to.toHtmlEscaped());
     else
         state = tr("<b style='color:#b00000'>Stopped:</b> %1").arg(r.failure.toHtmlEscaped());
+    m_ui->progressBar->setRange(0, 1);
+    m_ui->progressBar->setValue(r.completed ? 1 : 0);
     m_ui->progressBar->setFormat(r.canceled ? tr("canceled") : r.completed ? tr("done") : tr("failed"));
     QString text = tr("%1 %2 → %3 via %4 (%5): %6 migrations, %7 total, %8 waiting for OOB, est. downtime %9.")
                        .arg(state, r.from.toHtmlEscaped(), r.to.toHtmlEscaped(),

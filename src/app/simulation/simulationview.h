@@ -8,13 +8,14 @@
 
 class Document;
 class OobProgressChart;
-class SimulationRunner;
+class ScenarioRunner;
 namespace Ui { class SimulationView; }
 namespace passlane { class TimelineModel; }
 
 /// The Simulation tab: backend and starting state, failure injection, Run with progress and
 /// Cancel, then the timeline (a TimelineModel) and a chart of OOB progress over simulated time.
-/// The run itself is the simulator's, on a worker thread (SimulationRunner).
+/// The run is the document's ScenarioRunner's: it answers the question (start, pair) with a
+/// rehearsal of its plan, so the simulation shown is always the plan's own.
 class SimulationView : public QWidget {
     Q_OBJECT
 public:
@@ -23,7 +24,7 @@ public:
 
     passlane::TimelineModel *timelineModel() const { return m_model; }
     OobProgressChart *chart() const { return m_chart; }
-    SimulationRunner *runner() const { return m_runner; }
+    ScenarioRunner *runner() const { return m_runner; }
 
 public Q_SLOTS:
     /// Starts a run with the current choices (does nothing while one is running).
@@ -40,10 +41,12 @@ private:
     void onStarted();
     void onProgress(int done, int total, const QString &what);
     void onFinished();
+    /// Shows the simulation of the current answer, or says there is none for this question.
+    void showEvaluation();
 
     std::unique_ptr<Ui::SimulationView> m_ui;
     Document *m_doc;
-    SimulationRunner *m_runner;
+    ScenarioRunner *m_runner;
     passlane::TimelineModel *m_model;
     OobProgressChart *m_chart;
     PostgresConnection m_connection; ///< password in memory only

@@ -41,6 +41,10 @@ QJsonObject findingToJson(const Finding &f)
                   {QStringLiteral("message"), f.message}};
     if (!f.firstRelease.isEmpty())
         o.insert(QStringLiteral("first_release"), f.firstRelease);
+    if (f.releaseCount > 0)
+        o.insert(QStringLiteral("releases"), QJsonObject{{QStringLiteral("first"), f.release},
+                                                         {QStringLiteral("last"), f.lastRelease},
+                                                         {QStringLiteral("count"), f.releaseCount}});
     if (!f.diff.isEmpty())
         o.insert(QStringLiteral("diff"), f.diff);
     return o;

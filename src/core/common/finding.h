@@ -25,6 +25,10 @@ struct Finding {
     QString file;         ///< the file inside the source, or the source itself
     QString message;      ///< one human sentence
     QString firstRelease; ///< for edited-migration: the release whose definition came first
+    /// The releases that carry the same problem: `release` is the first, `lastRelease` the
+    /// last, `releaseCount` how many (0: the finding is not about a span of releases).
+    QString lastRelease;
+    int releaseCount = 0;
     QString diff;         ///< for edited-migration: unified diff of the first and the edited definition
 
     bool isError() const { return severity == Severity::Error; }

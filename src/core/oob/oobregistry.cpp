@@ -300,4 +300,15 @@ OobRegistry OobRegistry::withDeprecation(int id, std::optional<MinorVersion> dep
     return copy;
 }
 
+OobRegistry OobRegistry::withProposals(const DeprecationProposals &proposals) const
+{
+    OobRegistry copy = *this;
+    for (const DeprecationProposal &p : proposals) {
+        auto it = copy.m_migrations.find(p.oobId);
+        if (it != copy.m_migrations.end())
+            it->deprecated = p.deprecated;
+    }
+    return copy;
+}
+
 } // namespace passlane

@@ -2,6 +2,7 @@
 
 #include "common/finding.h"
 #include "common/result.h"
+#include "oob/deprecationproposal.h"
 #include "oob/oobmigration.h"
 #include "releases/release.h"
 
@@ -33,6 +34,8 @@ public:
     void insert(const OobMigration &m) { m_migrations.insert(m.id, m); }
     /// A copy with `id`'s deprecation moved (nullopt: undeprecated). Used by what-if proposals.
     OobRegistry withDeprecation(int id, std::optional<MinorVersion> deprecated) const;
+    /// A copy with every proposal applied in order; proposals for unknown ids change nothing.
+    OobRegistry withProposals(const DeprecationProposals &proposals) const;
 
     const Findings &findings() const { return m_findings; }
 

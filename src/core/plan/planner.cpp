@@ -72,8 +72,7 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
     StopPlan stops = planStops(m_index, m_registry, from, to);
     plan.kind = stops.kind;
     plan.stops = stops.stops;
-    plan.warnings = stops.warnings;
-    plan.errors = stops.errors;
+    plan.problems = stops.problems;
     plan.impossibleOob = stops.impossible;
     plan.standardPath = standardPath(m_index, from, to);
     plan.hops = int(plan.standardPath.size());
@@ -88,8 +87,13 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
             if (!unknown.isEmpty()) {
                 std::sort(unknown.begin(), unknown.end());
                 plan.appliedNotInTarget[s.name] << unknown;
-                plan.warnings << QStringLiteral("%1: %2 applied migration(s) are unknown to every loaded release (%3)")
-                                     .arg(s.name).arg(unknown.size()).arg(idList(unknown));
+                Problem p = Problem::make(
+                    Severity::Warning, QLatin1String("unknown-applied"),
+                    QStringLiteral("%1: %2 applied migration(s) are unknown to every loaded release (%3)")
+                        .arg(s.name).arg(unknown.size()).arg(idList(unknown)));
+                p.schema = s.name;
+                p.migrations = unknown;
+                plan.problems.append(p);
             }
         } else {
             applied.append(s.closure.value(from, m_cache->empty(s)));
@@ -100,6 +104,7 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
     if (!down) {
         qsizetype extra = 0;
         QStringList where;
+        Problem notForward = Problem::make(Severity::Warning, QLatin1String("not-forward-upgrade"), {});
         for (qsizetype k = 0; k < m_cache->schemas().size(); ++k) {
             const auto &s = m_cache->schemas().at(k);
             const IdBits target = s.closure.value(to, m_cache->empty(s));
@@ -112,14 +117,19 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
             std::sort(ids.begin(), ids.end());
             extra += ids.size();
             where << QStringLiteral("%1: %2").arg(s.name, idList(ids));
+            if (notForward.schema.isEmpty()) { // the first schema concerned; the message names them all
+                notForward.schema = s.name;
+                notForward.migrations = ids;
+            }
             QList<qint64> &list = plan.appliedNotInTarget[s.name];
             list = ids + list;
         }
-        if (extra > 0)
-            plan.warnings.prepend(
-                QStringLiteral("%1 -> %2 is not a forward upgrade: the source has applied %3 migration(s) that %2 "
-                               "does not contain (%4); the target neither knows nor reverts them")
-                    .arg(from.toString(), to.toString()).arg(extra).arg(where.join(QStringLiteral("; "))));
+        if (extra > 0) {
+            notForward.message = QStringLiteral("%1 -> %2 is not a forward upgrade: the source has applied %3 migration(s) "
+                                           "that %2 does not contain (%4); the target neither knows nor reverts them")
+                                .arg(from.toString(), to.toString()).arg(extra).arg(where.join(QStringLiteral("; ")));
+            plan.problems.prepend(notForward);
+        }
     }
 
     // One step per stop, then the target.

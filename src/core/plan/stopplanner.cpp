@@ -17,6 +17,16 @@ QString oobLabel(const OobMigration &m)
     return QStringLiteral("OOB migration %1").arg(m.id);
 }
 
+/// Appends a problem about one OOB migration.
+void addProblem(StopPlan &out, Severity severity, QLatin1String kind, const OobMigration &m, const QString &message,
+                Audience audience = Audience::Customer)
+{
+    Problem p = Problem::make(severity, kind, message);
+    p.audience = audience;
+    p.oobIds = {m.id};
+    out.problems.append(p);
+}
+
 Version stopRelease(const VersionIndex &index, const Version &from, const MinorVersion &minor)
 {
     if (minor == from.minorVersion())
@@ -36,33 +46,39 @@ void upgradeWindows(const VersionIndex &index, const OobRegistry &registry, cons
         if (!(f < d && d <= t))
             continue;
         if (d <= m.introduced) {
-            out.errors << QStringLiteral("%1 is deprecated at %2, at or before its introduction (%3): no "
-                                         "release runs it, so it can never complete")
-                              .arg(oobLabel(m), d.toString(), m.introduced.toString());
+            addProblem(out, Severity::Error, QLatin1String("oob-invalid-window"), m,
+                       QStringLiteral("%1 is deprecated at %2, at or before its introduction (%3): no "
+                                      "release runs it, so it can never complete")
+                           .arg(oobLabel(m), d.toString(), m.introduced.toString()));
             out.impossible << m.id;
             continue;
         }
         const auto prev = index.previousMinor(d);
         const MinorVersion lo = std::max(m.introduced, f);
         if (!prev || *prev < lo || index.minorsBetween(lo, *prev).isEmpty()) {
-            out.errors << QStringLiteral("%1 (introduced %2, deprecated %3): no known release lies inside "
-                                         "its window, so no stop between %4 and %5 can complete it")
-                              .arg(oobLabel(m), m.introduced.toString(), d.toString(), from.toString(),
-                                   to.toString());
+            addProblem(out, Severity::Error, QLatin1String("oob-window-impossible"), m,
+                       QStringLiteral("%1 (introduced %2, deprecated %3): no known release lies inside "
+                                      "its window, so no stop between %4 and %5 can complete it")
+                           .arg(oobLabel(m), m.introduced.toString(), d.toString(), from.toString(),
+                                to.toString()));
             out.impossible << m.id;
             continue;
         }
         if (!index.hasMinor(d)) {
-            out.warnings << QStringLiteral("%1 is deprecated at %2, a version that never shipped; the planner "
-                                           "uses %3 (release %4), the last minor before it, as its last stop")
-                                .arg(oobLabel(m), d.toString(), prev->toString(),
-                                     stopRelease(index, from, *prev).toString());
+            addProblem(out, Severity::Warning, QLatin1String("oob-deprecated-unshipped"), m,
+                       QStringLiteral("%1 is deprecated at %2, a version that never shipped; the planner "
+                                      "uses %3 (release %4), the last minor before it, as its last stop")
+                           .arg(oobLabel(m), d.toString(), prev->toString(),
+                                stopRelease(index, from, *prev).toString()));
         }
         if (index.nextMinor(m.introduced) == d) {
-            out.warnings << QStringLiteral("%1 is deprecated at %2, the very next minor after its introduction "
-                                           "(%3): instances get a single minor to finish it, which the "
-                                           "product's own guidance advises against")
-                                .arg(oobLabel(m), d.toString(), m.introduced.toString());
+            // Advice about how the release was cut: the customer cannot act on it.
+            addProblem(out, Severity::Warning, QLatin1String("oob-next-minor-deprecation"), m,
+                       QStringLiteral("%1 is deprecated at %2, the very next minor after its introduction "
+                                      "(%3): instances get a single minor to finish it, which the "
+                                      "product's own guidance advises against")
+                           .arg(oobLabel(m), d.toString(), m.introduced.toString()),
+                       Audience::ReleaseTeam);
         }
         windows.append({m.id, *index.firstMinorAtOrAfter(lo), *prev});
     }
@@ -78,9 +94,10 @@ void downgradeWindows(const VersionIndex &index, const OobRegistry &registry, co
         if (m.nonDestructive || !(t < i && i <= f))
             continue; // non-destructive data stays readable by older releases: no revert
         if (m.deprecated && *m.deprecated <= i) {
-            out.errors << QStringLiteral("%1 is deprecated at %2, at or before its introduction (%3): no "
-                                         "release can revert it")
-                              .arg(oobLabel(m), m.deprecated->toString(), i.toString());
+            addProblem(out, Severity::Error, QLatin1String("oob-invalid-window"), m,
+                       QStringLiteral("%1 is deprecated at %2, at or before its introduction (%3): no "
+                                      "release can revert it")
+                           .arg(oobLabel(m), m.deprecated->toString(), i.toString()));
             out.impossible << m.id;
             continue;
         }
@@ -93,9 +110,10 @@ void downgradeWindows(const VersionIndex &index, const OobRegistry &registry, co
         }
         const auto first = index.firstMinorAtOrAfter(i);
         if (!first || hi < *first) {
-            out.errors << QStringLiteral("%1 (introduced %2) must be fully reverted before %3 but no known "
-                                         "release between %2 and %4 still runs it")
-                              .arg(oobLabel(m), i.toString(), to.toString(), hi.toString());
+            addProblem(out, Severity::Error, QLatin1String("oob-window-impossible"), m,
+                       QStringLiteral("%1 (introduced %2) must be fully reverted before %3 but no known "
+                                      "release between %2 and %4 still runs it")
+                           .arg(oobLabel(m), i.toString(), to.toString(), hi.toString()));
             out.impossible << m.id;
             continue;
         }

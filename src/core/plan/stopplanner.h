@@ -13,8 +13,7 @@ namespace passlane {
 struct StopPlan {
     PairKind kind = PairKind::Same;
     QList<Stop> stops;
-    QStringList warnings;
-    QStringList errors;
+    Problems problems;
     QList<int> impossible; ///< OOB ids whose windows cannot be honoured for this pair
 };
 

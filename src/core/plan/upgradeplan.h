@@ -1,5 +1,6 @@
 #pragma once
 
+#include "common/problem.h"
 #include "common/version.h"
 
 #include <QList>
@@ -65,8 +66,8 @@ struct PlanStep {
 
 struct ProductMigratorView; // plan/productmigrator.h
 
-/// The answer for one from -> to pair. `errors` non-empty means the pair cannot be honoured as
-/// planned (the steps are still filled in as far as they go).
+/// The answer for one from -> to pair. An error-level problem means the pair cannot be honoured
+/// as planned (the steps are still filled in as far as they go).
 struct UpgradePlan {
     Version from;
     Version to;
@@ -77,9 +78,8 @@ struct UpgradePlan {
     /// (each minor's representative, ending with `to`). hops == standardPath.size().
     QList<Version> standardPath;
     int hops = 0;
-    QStringList warnings;
-    QStringList errors;
-    QList<int> impossibleOob; ///< OOB ids whose windows cannot be honoured for this pair (see errors)
+    Problems problems;            ///< errors (windows that cannot be honoured) and warnings, in order
+    QList<int> impossibleOob; ///< OOB ids whose windows cannot be honoured for this pair (see problems)
     /// Per schema, migrations applied at the source that the target release does not contain
     /// (a release ahead of its version number, or a downgrade in content).
     QMap<QString, QList<qint64>> appliedNotInTarget;
@@ -87,7 +87,7 @@ struct UpgradePlan {
     /// (PlanOptions::productView; null when not asked for).
     std::shared_ptr<const ProductMigratorView> productMigrator;
 
-    bool ok() const { return errors.isEmpty(); }
+    bool ok() const { return !hasErrors(problems); }
     /// True when the source holds applied migrations the target lacks.
     bool isContentDowngrade() const { return !appliedNotInTarget.isEmpty(); }
 };

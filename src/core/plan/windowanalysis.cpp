@@ -1,6 +1,5 @@
 #include "plan/windowanalysis.h"
 #include "plan/stopplanner.h"
-#include "project/customerscsv.h"
 
 #include <algorithm>
 #include <limits>
@@ -21,14 +20,6 @@ bool WindowRow::changed() const
 WindowAnalysis::WindowAnalysis(VersionIndex index) : m_index(std::move(index)) {}
 
 namespace {
-
-OobRegistry applyProposals(const OobRegistry &registry, const QList<WindowProposal> &proposals)
-{
-    OobRegistry out = registry;
-    for (const WindowProposal &p : proposals)
-        out = out.withDeprecation(p.id, p.deprecated);
-    return out;
-}
 
 /// Weighted totals saturate instead of wrapping (CustomersCsv already refuses totals that
 /// overflow; other callers may pass any weights).
@@ -56,7 +47,7 @@ bool noWorseThan(const QList<StopPlan> &baseline, const VersionIndex &index, con
 
 } // namespace
 
-WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<WindowProposal> &proposals,
+WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const DeprecationProposals &proposals,
                                      const QList<SourceWeight> &sourcesIn, std::optional<Version> targetIn) const
 {
     WindowReport report;
@@ -73,8 +64,10 @@ WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<Wi
     } else {
         for (const SourceWeight &s : sourcesIn) {
             if (!m_index.contains(s.version))
-                report.warnings << QStringLiteral("%1 is not among the loaded releases; planned with its minor's stops")
-                                       .arg(s.version.toString());
+                report.problems.append(Problem::make(
+                    Severity::Warning, QLatin1String("unknown-source-version"),
+                    QStringLiteral("%1 is not among the loaded releases; planned with its minor's stops")
+                        .arg(s.version.toString())));
             sources.append(s);
         }
         std::stable_sort(sources.begin(), sources.end(),
@@ -84,11 +77,17 @@ WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<Wi
                                  [&](const SourceWeight &s) { return !(s.version < target); }),
                   sources.end());
 
-    for (const WindowProposal &p : proposals)
-        if (!registry.find(p.id))
-            report.warnings << QStringLiteral("OOB migration %1 is not in the registry; proposal ignored").arg(p.id);
+    for (const DeprecationProposal &p : proposals) {
+        if (!registry.find(p.oobId)) {
+            Problem problem = Problem::make(
+                Severity::Warning, QLatin1String("unknown-oob-proposal"),
+                QStringLiteral("OOB migration %1 is not in the registry; proposal ignored").arg(p.oobId));
+            problem.oobIds = {p.oobId};
+            report.problems.append(problem);
+        }
+    }
 
-    const OobRegistry proposed = applyProposals(registry, proposals);
+    const OobRegistry proposed = registry.withProposals(proposals);
     for (const SourceWeight &s : std::as_const(sources)) {
         const StopPlan before = planStops(m_index, registry, s.version, target);
         const StopPlan after = planStops(m_index, proposed, s.version, target);
@@ -114,23 +113,23 @@ WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<Wi
     // Earliest deprecation per proposal that adds no stop of its own: compared with the same
     // registry where it is never deprecated (the other proposals held as proposed), so it rides
     // on the stops the other migrations already need.
-    for (const WindowProposal &p : proposals) {
-        const OobMigration *m = registry.find(p.id);
+    for (const DeprecationProposal &p : proposals) {
+        const OobMigration *m = registry.find(p.oobId);
         if (!m)
             continue;
-        const OobRegistry without = proposed.withDeprecation(p.id, std::nullopt);
+        const OobRegistry without = proposed.withDeprecation(p.oobId, std::nullopt);
         QList<StopPlan> free;
         free.reserve(sources.size());
         for (const SourceWeight &s : std::as_const(sources))
             free.append(planStops(m_index, without, s.version, target));
         ProposalAdvice advice;
-        advice.id = p.id;
+        advice.id = p.oobId;
         advice.current = m->deprecated;
         advice.proposed = p.deprecated;
         QList<MinorVersion> candidates = m_index.minorsBetween(m->introduced, target.minorVersion());
         candidates.removeAll(m->introduced);
         for (const MinorVersion &d : std::as_const(candidates)) {
-            if (noWorseThan(free, m_index, proposed.withDeprecation(p.id, d), sources, target)) {
+            if (noWorseThan(free, m_index, proposed.withDeprecation(p.oobId, d), sources, target)) {
                 advice.earliestNoExtraStop = d;
                 break;
             }
@@ -146,29 +145,6 @@ WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const QList<Wi
         report.advice.append(advice);
     }
     return report;
-}
-
-Result<QList<SourceWeight>> WindowAnalysis::parseCustomersCsv(const QByteArray &csv, const QString &path)
-{
-    return CustomersCsv::parse(csv, path);
-}
-
-std::optional<WindowProposal> WindowAnalysis::parseProposal(QStringView text)
-{
-    const qsizetype eq = text.indexOf(u'=');
-    if (eq <= 0)
-        return std::nullopt;
-    bool ok = false;
-    const int id = text.left(eq).trimmed().toInt(&ok);
-    if (!ok)
-        return std::nullopt;
-    const QStringView value = text.mid(eq + 1).trimmed();
-    if (value == u"none" || value == u"never")
-        return WindowProposal{id, std::nullopt};
-    const auto minor = MinorVersion::parse(value);
-    if (!minor)
-        return std::nullopt;
-    return WindowProposal{id, *minor};
 }
 
 } // namespace passlane

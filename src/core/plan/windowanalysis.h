@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/problem.h"
+#include "oob/deprecationproposal.h"
 #include "common/sourceweight.h"
 #include "oob/oobregistry.h"
 #include "plan/upgradeplan.h"
@@ -12,11 +14,6 @@
 
 namespace passlane {
 
-/// A what-if: move `id`'s deprecation (nullopt: never deprecated).
-struct WindowProposal {
-    int id = 0;
-    std::optional<MinorVersion> deprecated;
-};
 
 /// One source version's path to the target, before and after the proposals.
 struct WindowRow {
@@ -52,14 +49,14 @@ struct ProposalAdvice {
 /// The answer to "what if we move these deprecations?" for a set of source versions.
 struct WindowReport {
     Version target;
-    QList<WindowProposal> proposals;
+    DeprecationProposals proposals;
     QList<WindowRow> rows;          ///< one per source version below the target, ascending
     qint64 totalInstances = 0;
     qint64 affectedInstances = 0;   ///< weighted rows whose stops or impossibility changed
     qint64 gainedStopInstances = 0; ///< weighted rows with more stops after
     qint64 impossibleInstances = 0; ///< weighted rows that became impossible
     QList<ProposalAdvice> advice;
-    QStringList warnings;           ///< unknown proposal ids, CSV versions not among releases...
+    Problems problems;              ///< unknown proposal ids, CSV versions not among releases...
 };
 
 /// OOB deprecation window analysis for release engineers. Holds the VersionIndex; analyze()
@@ -72,15 +69,10 @@ public:
 
     /// `sources` empty: every known release. `target` nullopt: the latest release.
     /// Sources at or above the target are skipped (a downgrade is not a window question).
-    WindowReport analyze(const OobRegistry &registry, const QList<WindowProposal> &proposals,
+    WindowReport analyze(const OobRegistry &registry, const DeprecationProposals &proposals,
                          const QList<SourceWeight> &sources = {},
                          std::optional<Version> target = std::nullopt) const;
 
-    /// Parses a `version,instances` CSV. Kept for callers not yet on CustomersCsv::parse,
-    /// which it calls.
-    static Result<QList<SourceWeight>> parseCustomersCsv(const QByteArray &csv, const QString &path);
-    /// Parses "ID=MAJOR.MINOR" (or "ID=none" to undeprecate).
-    static std::optional<WindowProposal> parseProposal(QStringView text);
 
 private:
     VersionIndex m_index;

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "common/version.h"
 #include "graph/stitchedgraph.h"
+#include "oob/deprecationproposal.h"
 
 #include <QList>
 #include <QMap>
@@ -26,12 +27,6 @@ struct CustomerState {
     std::optional<Version> version;
     QString exportFile;                 ///< JSON or CSV export, relative to the project file
     QMap<int, qint64> oobRows;          ///< per-customer row counts by OOB id
-};
-
-/// A what-if deprecation proposed by a release engineer.
-struct DeprecationProposal {
-    int oobId = 0;
-    std::optional<MinorVersion> deprecated; ///< nullopt: proposal to undeprecate
 };
 
 /// A `*.passlane` project file (YAML). Paths inside are stored relative to the file.

@@ -37,6 +37,8 @@ Findings FindingMerger::result() const
     out.reserve(m_plain.size() + m_groups.size());
     for (const Group &g : m_groups) {
         Finding f = g.first;
+        f.lastRelease = g.lastVersion.toString();
+        f.releaseCount = int(g.releases.size());
         if (g.releases.size() > 1)
             f.message += QStringLiteral(" (carried by %1 releases, %2 to %3)")
                              .arg(g.releases.size())

@@ -72,8 +72,7 @@ QJsonObject planToJson(const UpgradePlan &plan)
     root.insert(QStringLiteral("standard_path"), path);
     root.insert(QStringLiteral("applied_not_in_target"), perSchema(plan.appliedNotInTarget));
     root.insert(QStringLiteral("impossible_oob"), numbers(plan.impossibleOob));
-    root.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(plan.warnings));
-    root.insert(QStringLiteral("errors"), QJsonArray::fromStringList(plan.errors));
+    root.insert(QStringLiteral("problems"), problemsToJson(plan.problems));
     return root;
 }
 

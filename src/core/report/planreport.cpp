@@ -43,22 +43,6 @@ QString stepTitle(const UpgradePlan &plan, const PlanStep &step, int n)
     return QStringLiteral("Step %1: %2%3 (stop)").arg(n).arg(verb, step.release.toString());
 }
 
-ReportSection problemsSection(const UpgradePlan &plan)
-{
-    ReportSection s{QStringLiteral("Problems"), {}, {}};
-    s.html = QStringLiteral("<ul class=\"findings\">\n");
-    for (const QString &e : plan.errors) {
-        s.markdown += QStringLiteral("- **error:** ") + markdownEscape(e) + u'\n';
-        s.html += QStringLiteral("<li class=\"error\"><b>error:</b> ") + htmlEscape(e) + QStringLiteral("</li>\n");
-    }
-    for (const QString &w : plan.warnings) {
-        s.markdown += QStringLiteral("- warning: ") + markdownEscape(w) + u'\n';
-        s.html += QStringLiteral("<li class=\"warning\">warning: ") + htmlEscape(w) + QStringLiteral("</li>\n");
-    }
-    s.html += QStringLiteral("</ul>\n");
-    return s;
-}
-
 ReportSection windowsSection(const UpgradePlan &plan, const OobRegistry &registry, const VersionIndex &index)
 {
     ReportSection s{QStringLiteral("OOB migration windows"), {}, {}};
@@ -253,8 +237,8 @@ void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegis
                               .arg(plan.ok() ? QStringLiteral("ok") : QStringLiteral("bad"), htmlEscape(status), htmlEscape(pairKindName(plan.kind)))
                           + htmlEscape(summary));
     writer.setJson(planToJson(plan));
-    if (!plan.errors.isEmpty() || !plan.warnings.isEmpty())
-        writer.addSection(problemsSection(plan));
+    if (!plan.problems.isEmpty())
+        writer.addSection(problemsSection(QStringLiteral("Problems"), plan.problems));
     writer.addSection(windowsSection(plan, registry, index));
     writer.addSection(stopsSection(plan, registry));
     writer.addSection(stepsSection(plan, registry));

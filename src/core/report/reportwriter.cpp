@@ -1,5 +1,6 @@
 #include "report/reportwriter.h"
 #include "report/html.h"
+#include "report/markdown.h"
 
 #include <QJsonDocument>
 
@@ -24,6 +25,49 @@ std::optional<ReportFormat> reportFormatFromName(QStringView name)
     if (name == u"html")
         return ReportFormat::Html;
     return std::nullopt;
+}
+
+ReportSection tableSection(const QString &title, const QString &intro, const QStringList &header,
+                           const QList<QStringList> &rows, const QList<int> &right)
+{
+    ReportSection s{title, {}, {}};
+    s.markdown = intro.isEmpty() ? QString() : intro + QStringLiteral("\n\n");
+    s.html = intro.isEmpty() ? QString() : QStringLiteral("<p>") + htmlEscape(intro) + QStringLiteral("</p>\n");
+    if (rows.isEmpty())
+        return s;
+    s.markdown += markdownTable(header, rows, right);
+    s.html += QStringLiteral("<table>\n<tr>");
+    for (const QString &h : header)
+        s.html += QStringLiteral("<th>") + htmlEscape(h) + QStringLiteral("</th>");
+    s.html += QStringLiteral("</tr>\n");
+    for (const QStringList &row : rows) {
+        s.html += QStringLiteral("<tr>");
+        for (qsizetype i = 0; i < header.size(); ++i)
+            s.html += (right.contains(int(i)) ? QStringLiteral("<td class=\"num\">") : QStringLiteral("<td>"))
+                + htmlEscape(row.value(i)) + QStringLiteral("</td>");
+        s.html += QStringLiteral("</tr>\n");
+    }
+    s.html += QStringLiteral("</table>\n");
+    return s;
+}
+
+ReportSection problemsSection(const QString &title, const Problems &problems)
+{
+    ReportSection s{title, {}, QStringLiteral("<ul class=\"findings\">\n")};
+    for (Severity severity : {Severity::Error, Severity::Warning, Severity::Info}) {
+        for (const Problem &p : problemsOf(problems, severity)) {
+            const QString name = severityName(severity);
+            if (severity == Severity::Error) {
+                s.markdown += QStringLiteral("- **error:** ") + markdownEscape(p.message) + u'\n';
+                s.html += QStringLiteral("<li class=\"error\"><b>error:</b> ") + htmlEscape(p.message) + QStringLiteral("</li>\n");
+            } else {
+                s.markdown += QStringLiteral("- %1: ").arg(name) + markdownEscape(p.message) + u'\n';
+                s.html += QStringLiteral("<li class=\"%1\">%1: ").arg(name) + htmlEscape(p.message) + QStringLiteral("</li>\n");
+            }
+        }
+    }
+    s.html += QStringLiteral("</ul>\n");
+    return s;
 }
 
 ReportWriter::ReportWriter(QString title) : m_title(std::move(title)) {}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/problem.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -23,6 +25,14 @@ struct ReportSection {
     QString html;
 };
 
+/// A section with an intro line and a table in both formats (no table when `rows` is empty).
+/// `right` lists column indexes to right-align (numbers).
+ReportSection tableSection(const QString &title, const QString &intro, const QStringList &header,
+                           const QList<QStringList> &rows, const QList<int> &right = {});
+
+/// Problems as a list section titled `title`, errors first; "severity: message" per item.
+ReportSection problemsSection(const QString &title, const Problems &problems);
+
 /// Assembles a report in any format from reusable pieces: the plan report adds its sections,
 /// the simulator adds a timeline section and a JSON key to the same writer.
 class ReportWriter {
@@ -30,6 +40,7 @@ public:
     explicit ReportWriter(QString title = {});
 
     void setTitle(const QString &title) { m_title = title; }
+    const QString &title() const { return m_title; }
     /// A short line under the title (Markdown and HTML versions).
     void setSummary(const QString &markdown, const QString &html);
     /// The JSON document's root object; sections never appear in JSON.
@@ -37,6 +48,7 @@ public:
     /// Adds or replaces one key of the JSON root ("simulation": {...}).
     void addJson(const QString &key, const QJsonValue &value) { m_json.insert(key, value); }
     void addSection(const ReportSection &section) { m_sections.append(section); }
+    void insertSection(qsizetype index, const ReportSection &section) { m_sections.insert(index, section); }
 
     const QJsonObject &json() const { return m_json; }
     QByteArray render(ReportFormat format) const;

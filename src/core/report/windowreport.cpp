@@ -55,31 +55,6 @@ QJsonArray intsJson(const QList<int> &ids)
     return a;
 }
 
-/// A section with a table in both formats.
-ReportSection tableSection(const QString &title, const QString &intro, const QStringList &header,
-                           const QList<QStringList> &rows, const QList<int> &right)
-{
-    ReportSection s{title, {}, {}};
-    s.markdown = intro.isEmpty() ? QString() : intro + QStringLiteral("\n\n");
-    s.html = intro.isEmpty() ? QString() : QStringLiteral("<p>") + htmlEscape(intro) + QStringLiteral("</p>\n");
-    if (rows.isEmpty())
-        return s;
-    s.markdown += markdownTable(header, rows, right);
-    s.html += QStringLiteral("<table>\n<tr>");
-    for (const QString &h : header)
-        s.html += QStringLiteral("<th>") + htmlEscape(h) + QStringLiteral("</th>");
-    s.html += QStringLiteral("</tr>\n");
-    for (const QStringList &row : rows) {
-        s.html += QStringLiteral("<tr>");
-        for (qsizetype i = 0; i < header.size(); ++i)
-            s.html += (right.contains(int(i)) ? QStringLiteral("<td class=\"num\">") : QStringLiteral("<td>"))
-                + htmlEscape(row.value(i)) + QStringLiteral("</td>");
-        s.html += QStringLiteral("</tr>\n");
-    }
-    s.html += QStringLiteral("</table>\n");
-    return s;
-}
-
 } // namespace
 
 QJsonObject windowReportToJson(const WindowReport &report)
@@ -87,8 +62,8 @@ QJsonObject windowReportToJson(const WindowReport &report)
     QJsonObject root;
     root.insert(QStringLiteral("to"), report.target.toString());
     QJsonArray proposals;
-    for (const WindowProposal &p : report.proposals)
-        proposals.append(QJsonObject{{QStringLiteral("id"), p.id},
+    for (const DeprecationProposal &p : report.proposals)
+        proposals.append(QJsonObject{{QStringLiteral("id"), p.oobId},
                                      {QStringLiteral("deprecated"), p.deprecated ? QJsonValue(p.deprecated->toString()) : QJsonValue()}});
     root.insert(QStringLiteral("proposals"), proposals);
     QJsonArray rows;
@@ -117,17 +92,17 @@ QJsonObject windowReportToJson(const WindowReport &report)
                                   {QStringLiteral("after_target"), a.afterTarget},
                                   {QStringLiteral("next_minor_after_introduction"), a.nextMinorAfterIntroduction}});
     root.insert(QStringLiteral("advice"), advice);
-    root.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(report.warnings));
+    root.insert(QStringLiteral("problems"), problemsToJson(report.problems));
     return root;
 }
 
 void addWindowReport(ReportWriter &writer, const WindowReport &report, const OobRegistry &registry)
 {
     QStringList what;
-    for (const WindowProposal &p : report.proposals) {
-        const OobMigration *m = registry.find(p.id);
+    for (const DeprecationProposal &p : report.proposals) {
+        const OobMigration *m = registry.find(p.oobId);
         what << QStringLiteral("deprecate OOB %1 at %2 instead of %3")
-                    .arg(QString::number(p.id), minorText(p.deprecated), m ? minorText(m->deprecated) : QStringLiteral("?"));
+                    .arg(QString::number(p.oobId), minorText(p.deprecated), m ? minorText(m->deprecated) : QStringLiteral("?"));
     }
     writer.setTitle(QStringLiteral("OOB window analysis, target %1").arg(report.target.toString()));
     const QString summary = (what.isEmpty() ? QStringLiteral("No proposal: current stops only. ")
@@ -187,15 +162,8 @@ void addWindowReport(ReportWriter &writer, const WindowReport &report, const Oob
                            "(or an impossible path) for any listed source, riding on the stops the other migrations already need."),
             {QStringLiteral("OOB"), QStringLiteral("Current"), QStringLiteral("Proposed"), QStringLiteral("Earliest free")},
             adviceRows, {0}));
-    if (!report.warnings.isEmpty()) {
-        ReportSection w{QStringLiteral("Warnings"), {}, QStringLiteral("<ul class=\"findings\">\n")};
-        for (const QString &text : report.warnings) {
-            w.markdown += QStringLiteral("- ") + markdownEscape(text) + u'\n';
-            w.html += QStringLiteral("<li class=\"warning\">") + htmlEscape(text) + QStringLiteral("</li>\n");
-        }
-        w.html += QStringLiteral("</ul>\n");
-        writer.addSection(w);
-    }
+    if (!report.problems.isEmpty())
+        writer.addSection(problemsSection(QStringLiteral("Warnings"), report.problems));
 }
 
 } // namespace passlane

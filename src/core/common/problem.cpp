@@ -1,0 +1,56 @@
+#include "common/problem.h"
+
+#include <algorithm>
+
+namespace passlane {
+
+QString audienceName(Audience a)
+{
+    return a == Audience::ReleaseTeam ? QStringLiteral("release-team") : QStringLiteral("customer");
+}
+
+bool hasErrors(const Problems &problems)
+{
+    return std::any_of(problems.cbegin(), problems.cend(), [](const Problem &p) { return p.isError(); });
+}
+
+Problems problemsOf(const Problems &problems, Severity severity)
+{
+    Problems out;
+    std::copy_if(problems.cbegin(), problems.cend(), std::back_inserter(out),
+                 [severity](const Problem &p) { return p.severity == severity; });
+    return out;
+}
+
+QJsonObject problemToJson(const Problem &p)
+{
+    QJsonObject o{{QStringLiteral("severity"), severityName(p.severity)},
+                  {QStringLiteral("kind"), p.kind},
+                  {QStringLiteral("audience"), audienceName(p.audience)},
+                  {QStringLiteral("message"), p.message}};
+    if (!p.oobIds.isEmpty()) {
+        QJsonArray ids;
+        for (int id : p.oobIds)
+            ids.append(id);
+        o.insert(QStringLiteral("oob"), ids);
+    }
+    if (!p.schema.isEmpty())
+        o.insert(QStringLiteral("schema"), p.schema);
+    if (!p.migrations.isEmpty()) {
+        QJsonArray ids;
+        for (qint64 id : p.migrations)
+            ids.append(double(id));
+        o.insert(QStringLiteral("migrations"), ids);
+    }
+    return o;
+}
+
+QJsonArray problemsToJson(const Problems &problems)
+{
+    QJsonArray a;
+    for (const Problem &p : problems)
+        a.append(problemToJson(p));
+    return a;
+}
+
+} // namespace passlane

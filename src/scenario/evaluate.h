@@ -1,0 +1,55 @@
+#pragma once
+
+#include "common/progress.h"
+#include "common/result.h"
+#include "common/sourceweight.h"
+#include "scenario/evaluation.h"
+#include "scenario/scenario.h"
+
+#include <QList>
+
+#include <memory>
+#include <optional>
+
+namespace passlane {
+
+/// The start of a scenario, read once: a customer export or a live inspection is read here,
+/// never by a front end.
+struct ResolvedStart {
+    QString origin;                  ///< how reports name the start
+    std::optional<StartState> state; ///< null for a plain release start
+    std::optional<Version> version;  ///< the release the instance runs, when known
+    QMap<int, qint64> oobRows;       ///< the customer's OOB row counts
+};
+
+/// What a scenario reads from disk or from a live instance besides the catalog. Front ends that
+/// evaluate the same scenario again and again (the GUI on every drag) prepare it once.
+struct ScenarioInputs {
+    std::shared_ptr<const Catalog> catalog;
+    QList<SourceWeight> customers;   ///< the customers CSV; empty: every release counts once
+    ResolvedStart start;
+};
+
+/// Reads the start state: a customer export, a live instance (read-only), or a project customer.
+/// Fails naming the file, the DSN or the customer.
+Result<ResolvedStart> resolveStart(const Scenario &scenario);
+
+/// Reads the customers CSV (when the project names one) and resolves the start.
+Result<ScenarioInputs> prepareInputs(const Scenario &scenario, std::shared_ptr<const Catalog> catalog);
+
+/// Answers the scenario: the plan (when it names a target and a start), the findings and lint of the
+/// migrations the plan runs, the window analysis, and the simulation of that very plan (when
+/// asked). Fails only when the question cannot be asked (an unknown release, no start version);
+/// everything wrong with the answer is in Evaluation::problems. Honors progress and cancel
+/// through the simulation.
+Result<Evaluation> evaluate(const Scenario &scenario, const ScenarioInputs &inputs, const Progress &progress = {});
+
+/// prepareInputs() then evaluate(): what a one-shot front end (the CLI) calls.
+Result<Evaluation> evaluate(const Scenario &scenario, std::shared_ptr<const Catalog> catalog,
+                            const Progress &progress = {});
+
+/// Checks that `version` is a loaded release; the error names `what` ("--from", "from") and
+/// lists the releases of the same minor.
+Result<Version> requireRelease(const VersionIndex &index, const Version &version, const QString &what);
+
+} // namespace passlane

@@ -1,0 +1,142 @@
+#include "scenario/scenarioreport.h"
+
+#include "report/html.h"
+#include "report/markdown.h"
+#include "report/planreport.h"
+#include "report/windowreport.h"
+#include "simulator/simulationreport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace passlane {
+
+namespace {
+
+QJsonValue minorJson(const std::optional<MinorVersion> &v)
+{
+    return v ? QJsonValue(v->toString()) : QJsonValue();
+}
+
+/// The question in the JSON root: where it starts and which proposals it assumes. File names
+/// only (no folders), so that the same scenario reads the same on every machine.
+QJsonObject scenarioJson(const Evaluation &e)
+{
+    QJsonArray whatIf;
+    for (const DeprecationProposal &p : e.scenario.project.proposals) {
+        const OobMigration *m = e.catalog->oob.find(p.oobId);
+        whatIf.append(QJsonObject{{QStringLiteral("id"), p.oobId},
+                                  {QStringLiteral("deprecated"), minorJson(p.deprecated)},
+                                  {QStringLiteral("registry"), m ? minorJson(m->deprecated) : QJsonValue()}});
+    }
+    QJsonArray registries;
+    for (const QString &file : e.scenario.project.oobFiles)
+        registries.append(QFileInfo(file).fileName());
+    QJsonObject o{{QStringLiteral("start"), e.startOrigin},
+                  {QStringLiteral("start_kind"), startKindName(e.scenario.start.kind)},
+                  {QStringLiteral("what_if"), whatIf},
+                  {QStringLiteral("registries"), registries}};
+    if (const CustomerState *c = e.scenario.customer())
+        o.insert(QStringLiteral("customer"), c->name);
+    if (!e.oobRows.isEmpty()) {
+        QJsonObject rows;
+        for (auto it = e.oobRows.cbegin(); it != e.oobRows.cend(); ++it)
+            rows.insert(QString::number(it.key()), double(it.value()));
+        o.insert(QStringLiteral("oob_rows"), rows);
+    }
+    return o;
+}
+
+/// Findings with their files relative to the project's folder, so that a report reads the same
+/// wherever the project and its sources were checked out.
+QJsonArray portableFindings(const Evaluation &e, const Findings &findings)
+{
+    if (e.scenario.projectFile.isEmpty())
+        return findingsToJson(findings);
+    const QDir base = QFileInfo(e.scenario.projectFile).absoluteDir();
+    Findings out = findings;
+    for (Finding &f : out)
+        if (QFileInfo(f.file).isAbsolute())
+            f.file = base.relativeFilePath(f.file);
+    return findingsToJson(out);
+}
+
+ReportSection whatIfSection(const Evaluation &e)
+{
+    const QStringList lines = e.whatIf();
+    ReportSection s{QStringLiteral("What-if"), {}, {}};
+    const QString intro = QStringLiteral("This answer assumes deprecations that are not in the registry:");
+    s.markdown = intro + QStringLiteral("\n\n");
+    s.html = QStringLiteral("<p class=\"whatif\">") + htmlEscape(intro) + QStringLiteral("</p>\n<ul>\n");
+    for (const QString &line : lines) {
+        s.markdown += QStringLiteral("- ") + markdownEscape(line) + u'\n';
+        s.html += QStringLiteral("<li>") + htmlEscape(line) + QStringLiteral("</li>\n");
+    }
+    s.html += QStringLiteral("</ul>\n");
+    return s;
+}
+
+/// Findings on the migrations the plan runs, each under the step that runs it.
+ReportSection findingsSection(const Evaluation &e)
+{
+    QList<QStringList> rows;
+    const UpgradePlan &plan = *e.plan;
+    for (qsizetype i = 0; i < plan.steps.size(); ++i) {
+        const PlanStep &step = plan.steps.at(i);
+        for (auto it = step.schemas.cbegin(); it != step.schemas.cend(); ++it)
+            for (qint64 id : *it)
+                for (const Finding &f : e.findingsFor(it.key(), id))
+                    rows << QStringList{QStringLiteral("%1 (%2)").arg(i + 1).arg(step.release.toString()), it.key(),
+                                        QString::number(id), severityName(f.severity), f.kind, f.message};
+    }
+    for (const Finding &f : e.planFindings)
+        if (f.schema.isEmpty())
+            rows << QStringList{QString(), QStringLiteral("OOB"), QString::number(*f.id), severityName(f.severity), f.kind,
+                                f.message};
+    return tableSection(QStringLiteral("Findings on the migrations this plan runs"),
+                        QStringLiteral("%1 finding(s) from the release checks concern migrations this plan runs.").arg(rows.size()),
+                        {QStringLiteral("Step"), QStringLiteral("Schema"), QStringLiteral("Migration"), QStringLiteral("Severity"),
+                         QStringLiteral("Kind"), QStringLiteral("Finding")},
+                        rows);
+}
+
+void addPlanKind(ReportWriter &writer, const Evaluation &e)
+{
+    addPlanReport(writer, *e.plan, e.registry, e.versions);
+    QJsonObject root = writer.json();
+    root.insert(QStringLiteral("scenario"), scenarioJson(e));
+    root.insert(QStringLiteral("problems"), problemsToJson(e.problems));
+    root.insert(QStringLiteral("findings"), portableFindings(e, e.planFindings));
+    root.insert(QStringLiteral("lint"), portableFindings(e, e.lint));
+    writer.setJson(root);
+    if (e.scenario.isWhatIf())
+        writer.setTitle(QStringLiteral("What-if ") + writer.title().at(0).toLower() + writer.title().mid(1));
+    if (!e.planFindings.isEmpty())
+        writer.addSection(findingsSection(e));
+    writer.addSection(SimulationReport::lintSection(e.lint));
+    if (e.simulation)
+        SimulationReport::addToReport(writer, *e.simulation);
+}
+
+} // namespace
+
+void addScenarioReport(ReportWriter &writer, const Evaluation &e, ScenarioReportKind kind)
+{
+    if (kind == ScenarioReportKind::Windows || !e.plan) {
+        addWindowReport(writer, e.windows, e.catalog->oob);
+        return;
+    }
+    addPlanKind(writer, e);
+    if (e.scenario.isWhatIf())
+        writer.insertSection(0, whatIfSection(e));
+}
+
+QByteArray renderScenarioReport(const Evaluation &evaluation, ScenarioReportKind kind, ReportFormat format)
+{
+    ReportWriter writer;
+    addScenarioReport(writer, evaluation, kind);
+    return writer.render(format);
+}
+
+} // namespace passlane
