@@ -26,8 +26,15 @@ MigrationDetails::MigrationDetails(Document *doc, QWidget *parent)
     });
     connect(doc, &Document::selectedMigrationChanged, this, &MigrationDetails::showMigration);
     connect(doc, &Document::catalogChanged, this, [this] {
-        if (m_doc->selectedMigration())
+        if (m_doc->selectedMigration()) {
             showMigration(m_doc->selectedSchema(), *m_doc->selectedMigration());
+        } else {
+            // Nothing selected in the new catalog: never keep showing one of the old catalog.
+            m_ui->titleLabel->setText(tr("Select a migration in the graph."));
+            m_ui->metaLabel->clear();
+            m_ui->upEdit->clear();
+            m_ui->downEdit->clear();
+        }
     });
 }
 
