@@ -11,7 +11,7 @@ namespace passlane {
 
 class OobRegistry;
 
-/// The OOB progress model (seed 004): a migrator runs one batch of `batchSize` rows every
+/// The OOB progress model (the product's documented default): a migrator runs one batch of `batchSize` rows every
 /// `intervalSeconds`. Time is computed analytically, never by looping over batches.
 class OobProgress {
 public:

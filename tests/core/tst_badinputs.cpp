@@ -1,4 +1,4 @@
-// Bad inputs (issue 2, item 8): each is generated here into a QTemporaryDir and must give a
+// Bad inputs: each is generated here into a QTemporaryDir and must give a
 // clear error or finding: no crash, no hang, nothing written outside.
 #include "catalog/catalog.h"
 #include "sources/archivereader.h"

@@ -142,7 +142,7 @@ private Q_SLOTS:
         QTest::addColumn<double>("progress");
         QTest::addColumn<qint64>("expectedMs");
         QTest::newRow("empty table completes at once") << qint64(0) << qint64(500) << 3.0 << 0.0 << qint64(0);
-        QTest::newRow("seed 004: 1000 rows, 500 per 3 s") << qint64(1000) << qint64(500) << 3.0 << 0.0 << qint64(6000);
+        QTest::newRow("default model: 1000 rows, 500 per 3 s") << qint64(1000) << qint64(500) << 3.0 << 0.0 << qint64(6000);
         QTest::newRow("a partial batch costs a whole interval") << qint64(1001) << qint64(500) << 3.0 << 0.0 << qint64(9000);
         QTest::newRow("half done") << qint64(1000) << qint64(500) << 3.0 << 0.5 << qint64(3000);
         QTest::newRow("already complete") << qint64(1000) << qint64(500) << 3.0 << 1.0 << qint64(0);

@@ -14,7 +14,7 @@
 
 namespace passlane {
 
-/// How fast one OOB migration progresses in simulated time (seed 004: 500 rows every 3 s).
+/// How fast one OOB migration progresses in simulated time (the product's documented default: 500 rows every 3 s).
 struct OobProgressModel {
     qint64 rows = 0;         ///< rows to migrate; 0 means the table is empty: complete at once
     qint64 batchSize = 500;
