@@ -26,6 +26,7 @@ private Q_SLOTS:
     void realPair();
     void customerFromCsv();
     void selectingManualStepShowsSql();
+    void whatIfAndFindingsAreVisible();
 
 private:
     static void comparePlanTree(const PlanTreeModel &model, const UpgradePlan &plan);
@@ -216,6 +217,48 @@ void TestPlannerView::selectingManualStepShowsSql()
     auto *sql = view.findChild<QPlainTextEdit *>(QStringLiteral("sqlView"));
     QCOMPARE(sql->toPlainText(), manual.data(PlanTreeModel::SqlRole).toString());
     QVERIFY(!sql->toPlainText().isEmpty());
+}
+
+void TestPlannerView::whatIfAndFindingsAreVisible()
+{
+    Document doc;
+    doc.setCatalog(m_sample);
+    PlannerView view(&doc);
+    view.show();
+    pick(view, QStringLiteral("1.0.0"), QStringLiteral("2.1.0"));
+    QVERIFY(doc.runner()->waitForIdle());
+    auto *summary = view.findChild<QLabel *>(QStringLiteral("summaryLabel"));
+    QVERIFY(!summary->text().contains(QStringLiteral("What-if")));
+
+    // The sample's telemetry 2000000002 has an error-level finding: its step and row are flagged.
+    const PlanTreeModel *model = view.planModel();
+    int flagged = 0;
+    for (int s = 0; s < model->rowCount(); ++s) {
+        const QModelIndex step = model->index(s, 0);
+        for (int k = 0; k < model->rowCount(step); ++k) {
+            const QModelIndex schema = model->index(k, 0, step);
+            for (int m = 0; m < model->rowCount(schema); ++m) {
+                const QModelIndex migration = model->index(m, 0, schema);
+                if (migration.data(PlanTreeModel::FindingSeverityRole).toInt() != int(Severity::Error))
+                    continue;
+                ++flagged;
+                QCOMPARE(migration.data(PlanTreeModel::MigrationIdRole).toLongLong(), 2000000002LL);
+                QCOMPARE(step.data(PlanTreeModel::FindingSeverityRole).toInt(), int(Severity::Error));
+                QVERIFY(migration.data(Qt::ToolTipRole).toString().contains(QStringLiteral("concurrent-flag-mismatch")));
+            }
+        }
+    }
+    QCOMPARE(flagged, 1);
+
+    // A proposal makes the answer hypothetical, and the Planner says so first.
+    doc.setProposal(1, MinorVersion{2, 1});
+    QVERIFY(doc.runner()->waitForIdle());
+    QVERIFY2(summary->text().contains(QStringLiteral("What-if: OOB 1 deprecated at 2.1 (registry: 2.0)")),
+             qPrintable(summary->text()));
+    QCOMPARE(view.planModel()->plan().stops.size(), 1); // 2.0.0 only
+    doc.clearProposal(1);
+    QVERIFY(doc.runner()->waitForIdle());
+    QVERIFY(!summary->text().contains(QStringLiteral("What-if")));
 }
 
 QTEST_MAIN(TestPlannerView)
