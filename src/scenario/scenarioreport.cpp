@@ -112,6 +112,9 @@ void addPlanKind(ReportWriter &writer, const Evaluation &e)
     writer.setJson(root);
     if (e.scenario.isWhatIf())
         writer.setTitle(QStringLiteral("What-if ") + writer.title().at(0).toLower() + writer.title().mid(1));
+    // The answer's problems (the plan's, and errors found on the migrations it runs), as in JSON.
+    if (!e.problems.isEmpty())
+        writer.replaceSection(problemsSection(QStringLiteral("Problems"), e.problems));
     if (!e.planFindings.isEmpty())
         writer.addSection(findingsSection(e));
     writer.addSection(SimulationReport::lintSection(e.lint));

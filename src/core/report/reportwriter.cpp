@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace passlane {
 
 QString reportFormatName(ReportFormat format)
@@ -68,6 +70,17 @@ ReportSection problemsSection(const QString &title, const Problems &problems)
     }
     s.html += QStringLiteral("</ul>\n");
     return s;
+}
+
+void ReportWriter::replaceSection(const ReportSection &section, qsizetype index)
+{
+    for (ReportSection &s : m_sections) {
+        if (s.title == section.title) {
+            s = section;
+            return;
+        }
+    }
+    m_sections.insert(std::min(index, m_sections.size()), section);
 }
 
 ReportWriter::ReportWriter(QString title) : m_title(std::move(title)) {}
