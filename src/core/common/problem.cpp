@@ -1,4 +1,5 @@
 #include "common/problem.h"
+#include "common/jsonnumbers.h"
 
 #include <algorithm>
 
@@ -28,20 +29,12 @@ QJsonObject problemToJson(const Problem &p)
                   {QStringLiteral("kind"), p.kind},
                   {QStringLiteral("audience"), audienceName(p.audience)},
                   {QStringLiteral("message"), p.message}};
-    if (!p.oobIds.isEmpty()) {
-        QJsonArray ids;
-        for (int id : p.oobIds)
-            ids.append(id);
-        o.insert(QStringLiteral("oob"), ids);
-    }
+    if (!p.oobIds.isEmpty())
+        o.insert(QStringLiteral("oob"), jsonNumbers(p.oobIds));
     if (!p.schema.isEmpty())
         o.insert(QStringLiteral("schema"), p.schema);
-    if (!p.migrations.isEmpty()) {
-        QJsonArray ids;
-        for (qint64 id : p.migrations)
-            ids.append(double(id));
-        o.insert(QStringLiteral("migrations"), ids);
-    }
+    if (!p.migrations.isEmpty())
+        o.insert(QStringLiteral("migrations"), jsonNumbers(p.migrations));
     return o;
 }
 

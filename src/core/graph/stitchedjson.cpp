@@ -1,5 +1,6 @@
 // StitchedGraph::toStitchedJson: the product's stitched-migration-graph.json, as its migrator reads it.
 #include "graph/applyorder.h"
+#include "common/jsonnumbers.h"
 #include "graph/migrationcanon.h"
 #include "graph/stitchedgraph.h"
 
@@ -14,21 +15,13 @@ namespace passlane {
 
 namespace {
 
-QJsonArray idArray(const QList<qint64> &ids)
-{
-    QJsonArray a;
-    for (qint64 id : ids)
-        a.append(double(id)); // ids are < 2^53: exact in a JSON number
-    return a;
-}
-
 QJsonObject boundsObject(const SchemaBounds &b, const QHash<qint64, int> &rank)
 {
     QList<qint64> leaves = b.leafIds; // in apply order, as the product lists a release's leaves
     std::sort(leaves.begin(), leaves.end(), [&rank](qint64 x, qint64 y) { return rank.value(x) < rank.value(y); });
     QJsonObject o;
     o.insert(QStringLiteral("RootID"), double(b.rootId));
-    o.insert(QStringLiteral("LeafIDs"), idArray(leaves));
+    o.insert(QStringLiteral("LeafIDs"), jsonNumbers(leaves));
     o.insert(QStringLiteral("PreCreation"), b.preCreation);
     return o;
 }
@@ -78,7 +71,7 @@ QByteArray StitchedGraph::toStitchedJson(BoundsKeys keys, Findings *findings) co
             d.insert(QStringLiteral("DownQuery"), canonicalQuery(m->downQuery));
             d.insert(QStringLiteral("Privileged"), m->privileged);
             d.insert(QStringLiteral("NonIdempotent"), m->nonIdempotent);
-            d.insert(QStringLiteral("Parents"), idArray(m->parents));
+            d.insert(QStringLiteral("Parents"), jsonNumbers(m->parents));
             d.insert(QStringLiteral("IsCreateIndexConcurrently"), m->createIndexConcurrently);
             const auto index = concurrentIndex(up);
             d.insert(QStringLiteral("IndexMetadata"),

@@ -1,4 +1,5 @@
 #include "report/migratorreport.h"
+#include "common/jsonnumbers.h"
 
 #include "report/html.h"
 #include "report/markdown.h"
@@ -8,22 +9,6 @@
 namespace passlane {
 
 namespace {
-
-QJsonArray idArray(const QList<qint64> &ids)
-{
-    QJsonArray a;
-    for (qint64 id : ids)
-        a.append(double(id)); // ids are < 2^53: exact in a JSON number
-    return a;
-}
-
-QJsonArray intArray(const QList<int> &ids)
-{
-    QJsonArray a;
-    for (int id : ids)
-        a.append(id);
-    return a;
-}
 
 QString stepLine(const MigratorStep &step)
 {
@@ -61,9 +46,9 @@ QJsonObject productMigratorToJson(const ProductMigratorView &view)
         step.insert(QStringLiteral("target"), s.isTarget);
         QJsonObject schemas;
         for (auto it = s.schemas.cbegin(); it != s.schemas.cend(); ++it)
-            schemas.insert(it.key(), idArray(it.value()));
+            schemas.insert(it.key(), jsonNumbers(it.value()));
         step.insert(QStringLiteral("schemas"), schemas);
-        step.insert(QStringLiteral("oob"), intArray(s.oob));
+        step.insert(QStringLiteral("oob"), jsonNumbers(s.oob));
         steps.append(step);
     }
     o.insert(QStringLiteral("steps"), steps);
@@ -74,8 +59,8 @@ QJsonObject productMigratorToJson(const ProductMigratorView &view)
         diff.insert(QStringLiteral("blocking"), d.blocking);
         diff.insert(QStringLiteral("message"), d.message);
         diff.insert(QStringLiteral("schema"), d.schema.isEmpty() ? QJsonValue() : QJsonValue(d.schema));
-        diff.insert(QStringLiteral("ids"), idArray(d.ids));
-        diff.insert(QStringLiteral("oob"), intArray(d.oob));
+        diff.insert(QStringLiteral("ids"), jsonNumbers(d.ids));
+        diff.insert(QStringLiteral("oob"), jsonNumbers(d.oob));
         diff.insert(QStringLiteral("sql"), d.sql.isEmpty() ? QJsonValue() : QJsonValue(d.sql));
         diffs.append(diff);
     }

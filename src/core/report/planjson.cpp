@@ -1,4 +1,5 @@
 #include "report/planreport.h"
+#include "common/jsonnumbers.h"
 
 #include <QJsonArray>
 
@@ -8,20 +9,11 @@ namespace passlane {
 
 namespace {
 
-template <typename List>
-QJsonArray numbers(const List &ids)
-{
-    QJsonArray a;
-    for (auto id : ids)
-        a.append(qint64(id));
-    return a;
-}
-
 QJsonObject perSchema(const QMap<QString, QList<qint64>> &map)
 {
     QJsonObject o;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
-        o.insert(it.key(), numbers(it.value()));
+        o.insert(it.key(), jsonNumbers(it.value()));
     return o;
 }
 
@@ -37,7 +29,7 @@ QJsonObject planToJson(const UpgradePlan &plan)
     for (const Stop &s : plan.stops) {
         QJsonObject o;
         o.insert(QStringLiteral("version"), s.release.toString());
-        o.insert(QStringLiteral("oob"), numbers(s.oob));
+        o.insert(QStringLiteral("oob"), jsonNumbers(s.oob));
         o.insert(QStringLiteral("at_source"), s.atSource);
         stops.append(o);
     }
@@ -50,7 +42,7 @@ QJsonObject planToJson(const UpgradePlan &plan)
         o.insert(QStringLiteral("target"), step.isTarget);
         o.insert(QStringLiteral("schemas"), perSchema(step.schemas));
         o.insert(QStringLiteral("outside_transaction"), perSchema(step.outsideTransaction));
-        o.insert(QStringLiteral("oob"), numbers(step.oob));
+        o.insert(QStringLiteral("oob"), jsonNumbers(step.oob));
         QJsonArray manual;
         for (const ManualStep &m : step.manual) {
             QJsonObject mo;
@@ -71,7 +63,7 @@ QJsonObject planToJson(const UpgradePlan &plan)
         path.append(v.toString());
     root.insert(QStringLiteral("standard_path"), path);
     root.insert(QStringLiteral("applied_not_in_target"), perSchema(plan.appliedNotInTarget));
-    root.insert(QStringLiteral("impossible_oob"), numbers(plan.impossibleOob));
+    root.insert(QStringLiteral("impossible_oob"), jsonNumbers(plan.impossibleOob));
     root.insert(QStringLiteral("problems"), problemsToJson(plan.problems));
     return root;
 }

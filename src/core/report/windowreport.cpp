@@ -1,4 +1,5 @@
 #include "report/windowreport.h"
+#include "common/jsonnumbers.h"
 #include "report/html.h"
 #include "report/markdown.h"
 
@@ -39,19 +40,8 @@ QJsonArray stopsJson(const QList<Stop> &stops)
 {
     QJsonArray a;
     for (const Stop &s : stops) {
-        QJsonArray ids;
-        for (int id : s.oob)
-            ids.append(id);
-        a.append(QJsonObject{{QStringLiteral("version"), s.release.toString()}, {QStringLiteral("oob"), ids}});
+        a.append(QJsonObject{{QStringLiteral("version"), s.release.toString()}, {QStringLiteral("oob"), jsonNumbers(s.oob)}});
     }
-    return a;
-}
-
-QJsonArray intsJson(const QList<int> &ids)
-{
-    QJsonArray a;
-    for (int id : ids)
-        a.append(id);
     return a;
 }
 
@@ -72,8 +62,8 @@ QJsonObject windowReportToJson(const WindowReport &report)
                                 {QStringLiteral("instances"), r.instances},
                                 {QStringLiteral("stops_before"), stopsJson(r.before)},
                                 {QStringLiteral("stops_after"), stopsJson(r.after)},
-                                {QStringLiteral("impossible_before"), intsJson(r.impossibleBefore)},
-                                {QStringLiteral("impossible_after"), intsJson(r.impossibleAfter)},
+                                {QStringLiteral("impossible_before"), jsonNumbers(r.impossibleBefore)},
+                                {QStringLiteral("impossible_after"), jsonNumbers(r.impossibleAfter)},
                                 {QStringLiteral("added_stops"), r.addedStops()},
                                 {QStringLiteral("became_impossible"), r.becameImpossible()}});
     }
