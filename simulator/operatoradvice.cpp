@@ -17,11 +17,9 @@ QString resumeCommand(const QString &lastGood, const QString &target)
     return QStringLiteral("migrator upgrade --from=v%1 --to=v%2").arg(lastGood, target);
 }
 
-} // namespace
-
-ResumePlan OperatorAdvice::failedMigration(const QString &schema, qint64 id, const QString &error, int line,
-                                           bool nonAtomic, const QString &lastGood, const QStringList &remainingStops,
-                                           const QList<qint64> &remaining, const QString &target)
+/// Where a run that stopped in `schema` migration `id` stands, and the command that resumes it.
+ResumePlan resumeAfter(const QString &schema, qint64 id, const QString &lastGood, const QStringList &remainingStops,
+                       const QList<qint64> &remaining, const QString &target)
 {
     ResumePlan p;
     p.schema = schema;
@@ -31,6 +29,16 @@ ResumePlan OperatorAdvice::failedMigration(const QString &schema, qint64 id, con
     p.remainingStops = remainingStops;
     p.remainingMigrations = remaining;
     p.command = resumeCommand(lastGood, target);
+    return p;
+}
+
+} // namespace
+
+ResumePlan OperatorAdvice::failedMigration(const QString &schema, qint64 id, const QString &error, int line,
+                                           bool nonAtomic, const QString &lastGood, const QStringList &remainingStops,
+                                           const QList<qint64> &remaining, const QString &target)
+{
+    ResumePlan p = resumeAfter(schema, id, lastGood, remainingStops, remaining, target);
     const QString where = line > 0 ? QStringLiteral(" at line %1 of its up.sql").arg(line) : QString();
     p.operatorSteps << QStringLiteral("Do not start the new version: the %1 database is dirty (migration_logs holds a "
                                       "failed attempt of %2).").arg(schema).arg(id)
@@ -56,14 +64,7 @@ ResumePlan OperatorAdvice::connectionLost(const QString &schema, qint64 id, cons
                                           const QString &lastGood, const QStringList &remainingStops,
                                           const QList<qint64> &remaining, const QString &target)
 {
-    ResumePlan p;
-    p.schema = schema;
-    p.migrationId = id;
-    p.lastGoodVersion = lastGood;
-    p.failedAtVersion = remainingStops.value(0);
-    p.remainingStops = remainingStops;
-    p.remainingMigrations = remaining;
-    p.command = resumeCommand(lastGood, target);
+    ResumePlan p = resumeAfter(schema, id, lastGood, remainingStops, remaining, target);
     p.operatorSteps << QStringLiteral("The connection to the server was lost: %1.").arg(error)
                     << QStringLiteral("Find out why (the server log says whether the session was terminated, the "
                                       "server restarted or the network failed); this is not an error in migration %1.")
