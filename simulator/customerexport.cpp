@@ -381,6 +381,7 @@ Result<StartState> CustomerExport::parseJson(const QByteArray &data, const QStri
     }
     StartState state;
     state.origin = QStringLiteral("export %1").arg(path);
+    state.customer = root.value(QLatin1String("customer")).toString().trimmed();
     if (root.contains(QLatin1String("version"))) {
         const QString v = root.value(QLatin1String("version")).toString();
         state.version = Version::parse(v);

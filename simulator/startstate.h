@@ -69,6 +69,7 @@ struct VersionRow {
 /// Where an instance stands before the simulation: its bookkeeping tables.
 struct StartState {
     QString origin;                 ///< "release 5.8.1579", an export file, or "postgres <dsn>"
+    QString customer;               ///< the instance's owner as a JSON export names it ("customer"), if any
     std::optional<Version> version; ///< the release it runs, when known
     QList<MigrationLogRow> logs;
     QList<OobRow> oob;

@@ -57,6 +57,9 @@ void addScenarioOptions(QCommandLineParser &parser)
                       QStringLiteral("Start from a live instance, read through a read-only session (repeatable: one DSN per "
                                      "schema database)."),
                       QStringLiteral("DSN")});
+    parser.addOption({QStringLiteral("title"),
+                      QStringLiteral("The report's title (default: the pair, and the customer when one is named)."),
+                      QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("customer"),
                       QStringLiteral("Start from this customer of the --project file (its export or version, and its OOB row counts)."),
                       QStringLiteral("NAME")});
@@ -81,6 +84,7 @@ std::optional<Scenario> scenarioFromParser(const QCommandLineParser &parser)
         }
         mergeProposal(s.project.proposals, *p);
     }
+    s.title = parser.value(QStringLiteral("title")).trimmed();
     if (parser.isSet(QStringLiteral("customers")))
         s.project.customersCsv = QFileInfo(parser.value(QStringLiteral("customers"))).absoluteFilePath();
 

@@ -45,6 +45,9 @@ struct Scenario {
     std::optional<SimulationRequest> simulation;
     /// OOB row counts given for this question (over the customer's own).
     QMap<int, qint64> oobRows;
+    /// The report's title when the user names one (`--title`); otherwise reports make one from
+    /// the pair and the customer.
+    QString title;
 
     /// The project's customer named by a Customer start (null otherwise or when unknown).
     const CustomerState *customer() const;

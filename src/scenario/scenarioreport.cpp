@@ -4,6 +4,8 @@
 #include "report/markdown.h"
 #include "report/planreport.h"
 #include "report/windowreport.h"
+#include "scenario/reportheader.h"
+#include "scenario/runbook.h"
 #include "simulator/simulationreport.h"
 
 #include <QDir>
@@ -101,20 +103,51 @@ ReportSection findingsSection(const Evaluation &e)
                         rows);
 }
 
+/// The header at the top of every report: its title becomes the report's title.
+void addHeader(ReportWriter &writer, const Evaluation &e)
+{
+    const ReportHeader header = makeReportHeader(e, writer.title());
+    writer.setTitle(header.title);
+    writer.addJson(QStringLiteral("header"), header.toJson());
+    writer.insertSection(0, header.section());
+}
+
+/// Remarks for the release team (deprecation advice) that the plan of this question raised:
+/// they belong in the window analysis, never in the customer's plan report.
+void addReleaseTeamRemarks(ReportWriter &writer, const Evaluation &e)
+{
+    if (!e.plan)
+        return;
+    const Problems remarks = problemsFor(e.problems, Audience::ReleaseTeam);
+    if (remarks.isEmpty())
+        return;
+    writer.addSection(problemsSection(QStringLiteral("Release-team remarks on the plan %1 → %2")
+                                          .arg(e.plan->from.toString(), e.plan->to.toString()),
+                                      remarks));
+    writer.addJson(QStringLiteral("release_team_remarks"), problemsToJson(remarks));
+}
+
 void addPlanKind(ReportWriter &writer, const Evaluation &e)
 {
-    addPlanReport(writer, *e.plan, e.registry, e.versions);
+    addPlanReport(writer, *e.plan, e.registry, e.versions, &e.catalog->graph);
+    // A customer's report: only what blocks or slows this customer's upgrade.
+    const Problems problems = problemsFor(e.problems, Audience::Customer);
+    const QList<RunbookStep> runbook = makeRunbook(e);
     QJsonObject root = writer.json();
     root.insert(QStringLiteral("scenario"), scenarioJson(e));
-    root.insert(QStringLiteral("problems"), problemsToJson(e.problems));
+    root.insert(QStringLiteral("problems"), problemsToJson(problems));
     root.insert(QStringLiteral("findings"), portableFindings(e, e.planFindings));
     root.insert(QStringLiteral("lint"), portableFindings(e, e.lint));
+    root.insert(QStringLiteral("runbook"), runbookToJson(runbook));
     writer.setJson(root);
     if (e.scenario.isWhatIf())
         writer.setTitle(QStringLiteral("What-if ") + writer.title().at(0).toLower() + writer.title().mid(1));
     // The answer's problems (the plan's, and errors found on the migrations it runs), as in JSON.
-    if (!e.problems.isEmpty())
-        writer.replaceSection(problemsSection(QStringLiteral("Problems"), e.problems));
+    if (!problems.isEmpty())
+        writer.replaceSection(problemsSection(QStringLiteral("Problems"), problems));
+    // The operator's part comes before the detail: right after the stops, ahead of the steps' migration lists.
+    const qsizetype steps = writer.indexOf(QStringLiteral("Steps"));
+    writer.insertSection(steps < 0 ? 0 : steps, runbookSection(runbook));
     if (!e.planFindings.isEmpty())
         writer.addSection(findingsSection(e));
     writer.addSection(SimulationReport::lintSection(e.lint));
@@ -128,11 +161,14 @@ void addScenarioReport(ReportWriter &writer, const Evaluation &e, ScenarioReport
 {
     if (kind == ScenarioReportKind::Windows || !e.plan) {
         addWindowReport(writer, e.windows, e.catalog->oob);
+        addReleaseTeamRemarks(writer, e);
+        addHeader(writer, e);
         return;
     }
     addPlanKind(writer, e);
     if (e.scenario.isWhatIf())
         writer.insertSection(0, whatIfSection(e));
+    addHeader(writer, e);
 }
 
 QByteArray renderScenarioReport(const Evaluation &evaluation, ScenarioReportKind kind, ReportFormat format)

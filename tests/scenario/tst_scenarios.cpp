@@ -106,6 +106,8 @@ class TestScenarios : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        // Reports carry their date: both front ends read it from here (the CLI inherits it).
+        qputenv("SOURCE_DATE_EPOCH", "1700000000");
         QStandardPaths::setTestModeEnabled(true);
         QCoreApplication::setOrganizationName(QStringLiteral("PasslaneTest"));
         QCoreApplication::setApplicationName(QStringLiteral("PasslaneScenarioTest"));

@@ -48,6 +48,11 @@ details summary { cursor: pointer; color: #0969da; }
 .step.down { border-left-color: #bc4c00; }
 .legend { font-size: 12px; color: #57606a; }
 .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
+table.about th, table.about td { border: none; padding: 1px 12px 1px 0; background: none; }
+table.migrations { font-size: 12px; }
+code { font: 12px ui-monospace, "DejaVu Sans Mono", monospace; background: #f6f8fa; padding: 1px 4px; }
+.runbook { border-left: 3px solid #1a7f37; padding: 2px 0 2px 12px; margin: 12px 0; page-break-inside: avoid; }
+.runbook li { margin: 4px 0; }
 )css");
 }
 

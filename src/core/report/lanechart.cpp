@@ -22,16 +22,62 @@ QString markerColor(LaneChart::MarkerKind kind)
     return {};
 }
 
+// Approximate advance of one character at font-size 12 (DejaVu Sans is among the widest
+// fallbacks): enough to size the name column without measuring text.
+constexpr double charW = 7.2;
+constexpr double labelPad = 16;
+constexpr double maxLabelW = 400;
+constexpr double lineH = 14;
+
+/// Splits a lane label into lines of at most `maxChars`, breaking only after a space, '.', '_'
+/// or '-', so a component name is never cut inside a word; a word longer than a line stays whole.
+QStringList wrapLabel(const QString &label, int maxChars)
+{
+    QStringList lines;
+    QString line;
+    qsizetype wordStart = 0;
+    for (qsizetype i = 0; i <= label.size(); ++i) {
+        const bool end = i == label.size();
+        const QChar c = end ? QChar() : label.at(i);
+        if (!end && c != u' ' && c != u'.' && c != u'_' && c != u'-')
+            continue;
+        const QString word = label.mid(wordStart, end ? i - wordStart : i - wordStart + 1); // keeps the separator
+        wordStart = i + 1;
+        if (!line.isEmpty() && line.size() + word.size() > maxChars) {
+            lines << line.trimmed();
+            line.clear();
+        }
+        line += word;
+    }
+    if (!line.trimmed().isEmpty())
+        lines << line.trimmed();
+    return lines.isEmpty() ? QStringList{label} : lines;
+}
+
 } // namespace
 
 QString svgLaneChart(const LaneChart &chart)
 {
     const int columns = std::max<int>(1, int(chart.axis.size()));
-    const double labelW = 240;
+    // The name column grows with the longest label (full names, never cut); past maxLabelW the
+    // labels wrap at word boundaries instead.
+    qsizetype longest = 0;
+    for (const LaneChart::Lane &lane : chart.lanes)
+        longest = std::max(longest, lane.label.size());
+    const double labelW = std::clamp(charW * double(longest) + labelPad, 120.0, maxLabelW);
+    const int maxChars = std::max(8, int((labelW - labelPad) / charW));
+    QList<QStringList> labels;
+    QList<double> laneY;
     const double colW = std::clamp(820.0 / columns, 30.0, 72.0);
     const double top = 34;
     const double laneH = 26;
-    const double lanesH = std::max<double>(laneH, laneH * chart.lanes.size());
+    double y0 = top;
+    for (const LaneChart::Lane &lane : chart.lanes) {
+        labels << wrapLabel(lane.label, maxChars);
+        laneY << y0;
+        y0 += laneH + lineH * double(labels.last().size() - 1);
+    }
+    const double lanesH = std::max<double>(laneH, y0 - top);
     // Marker labels sit below the lanes, one row per marker so they never overlap.
     const double markerRows = double(chart.markers.size());
     const double width = labelW + colW * columns + 20;
@@ -59,14 +105,16 @@ QString svgLaneChart(const LaneChart &chart)
 
     for (qsizetype i = 0; i < chart.lanes.size(); ++i) {
         const LaneChart::Lane &lane = chart.lanes.at(i);
-        const double y = top + laneH * i;
+        const double y = laneY.at(i);
         const QString fill = lane.problem ? QStringLiteral("#cf222e")
                                           : (lane.destructive ? QStringLiteral("#8250df") : QStringLiteral("#54aeff"));
         svg += QStringLiteral("<g><title>%1</title>\n").arg(htmlEscape(lane.tooltip.isEmpty() ? lane.label : lane.tooltip));
-        QString label = lane.label;
-        if (label.size() > 34)
-            label = label.left(33) + QChar(0x2026);
-        svg += QStringLiteral("<text x=\"8\" y=\"%1\" fill=\"#1f2328\">%2</text>\n").arg(num(y + 17), htmlEscape(label));
+        const QStringList &lines = labels.at(i);
+        svg += QStringLiteral("<text x=\"8\" y=\"%1\" fill=\"#1f2328\">").arg(num(y + 17));
+        for (qsizetype k = 0; k < lines.size(); ++k)
+            svg += k == 0 ? htmlEscape(lines.at(k))
+                          : QStringLiteral("<tspan x=\"8\" dy=\"%1\">%2</tspan>").arg(num(lineH), htmlEscape(lines.at(k)));
+        svg += QStringLiteral("</text>\n");
         const double x1 = colX(std::clamp(lane.start, 0.0, double(columns)));
         const double x2 = colX(std::clamp(lane.end, 0.0, double(columns)));
         if (x2 > x1) {

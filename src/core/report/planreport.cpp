@@ -33,16 +33,6 @@ QString oobShort(const QList<int> &ids)
     return parts.isEmpty() ? QStringLiteral("-") : parts.join(QStringLiteral(", "));
 }
 
-QString stepTitle(const UpgradePlan &plan, const PlanStep &step, int n)
-{
-    const QString verb = step.down ? QStringLiteral("Downgrade to ") : QStringLiteral("Upgrade to ");
-    if (step.isTarget)
-        return QStringLiteral("Step %1: %2%3 (target)").arg(n).arg(verb, step.release.toString());
-    if (step.release == plan.from)
-        return QStringLiteral("Step %1: wait at %2 (stop at the source)").arg(n).arg(step.release.toString());
-    return QStringLiteral("Step %1: %2%3 (stop)").arg(n).arg(verb, step.release.toString());
-}
-
 ReportSection windowsSection(const UpgradePlan &plan, const OobRegistry &registry, const VersionIndex &index)
 {
     ReportSection s{QStringLiteral("OOB migration windows"), {}, {}};
@@ -125,7 +115,8 @@ ReportSection stopsSection(const UpgradePlan &plan, const OobRegistry &registry)
     return s;
 }
 
-void stepText(const UpgradePlan &plan, const PlanStep &step, const OobRegistry &registry, QString &md, QString &html)
+void stepText(const UpgradePlan &plan, const PlanStep &step, const OobRegistry &registry, const StitchedGraph *graph,
+              QString &md, QString &html)
 {
     const QString order = step.down ? QStringLiteral("down migrations, children first") : QStringLiteral("in order");
     if (step.migrationCount() == 0) {
@@ -133,10 +124,27 @@ void stepText(const UpgradePlan &plan, const PlanStep &step, const OobRegistry &
         html += QStringLiteral("<p>No schema migration to run.</p>\n");
     }
     for (auto it = step.schemas.cbegin(); it != step.schemas.cend(); ++it) {
-        const QString ids = joinIds(it.value());
-        md += QStringLiteral("- **%1**: %2 migration(s), %3: %4\n").arg(markdownEscape(it.key())).arg(it.value().size()).arg(order, ids);
-        html += QStringLiteral("<details><summary><b>%1</b>: %2 migration(s), %3</summary><div class=\"ids\">%4</div></details>\n")
-                    .arg(htmlEscape(it.key())).arg(it.value().size()).arg(htmlEscape(order), htmlEscape(ids));
+        if (!graph) {
+            const QString ids = joinIds(it.value());
+            md += QStringLiteral("- **%1**: %2 migration(s), %3: %4\n").arg(markdownEscape(it.key())).arg(it.value().size()).arg(order, ids);
+            html += QStringLiteral("<details><summary><b>%1</b>: %2 migration(s), %3</summary><div class=\"ids\">%4</div></details>\n")
+                        .arg(htmlEscape(it.key())).arg(it.value().size()).arg(htmlEscape(order), htmlEscape(ids));
+            continue;
+        }
+        // Ids with the names the catalog gives them: what an operator matches against the migrator's output.
+        QList<QStringList> rows;
+        for (qint64 id : it.value()) {
+            const MigrationPtr m = graph->definition(it.key(), id);
+            rows << QStringList{QString::number(id), m ? m->name : QString()};
+        }
+        md += QStringLiteral("**%1**: %2 migration(s), %3:\n\n").arg(markdownEscape(it.key())).arg(it.value().size()).arg(order)
+            + markdownTable({QStringLiteral("Id"), QStringLiteral("Name")}, rows, {0}) + u'\n';
+        html += QStringLiteral("<details><summary><b>%1</b>: %2 migration(s), %3</summary>\n<table class=\"migrations\">\n"
+                               "<tr><th>Id</th><th>Name</th></tr>\n")
+                    .arg(htmlEscape(it.key())).arg(it.value().size()).arg(htmlEscape(order));
+        for (const QStringList &row : std::as_const(rows))
+            html += QStringLiteral("<tr><td class=\"num\">%1</td><td>%2</td></tr>\n").arg(htmlEscape(row.at(0)), htmlEscape(row.at(1)));
+        html += QStringLiteral("</table>\n</details>\n");
     }
     for (auto it = step.outsideTransaction.cbegin(); it != step.outsideTransaction.cend(); ++it) {
         md += QStringLiteral("- Outside a transaction (CREATE INDEX CONCURRENTLY), %1: %2\n").arg(markdownEscape(it.key()), joinIds(it.value()));
@@ -147,8 +155,10 @@ void stepText(const UpgradePlan &plan, const PlanStep &step, const OobRegistry &
         md += QStringLiteral("\nManual steps (privileged: run as a superuser before the step when the migrator has none):\n\n");
         html += QStringLiteral("<p>Manual steps (privileged: run as a superuser before the step when the migrator has none):</p>\n");
         for (const ManualStep &m : step.manual) {
-            md += QStringLiteral("- %1 %2 (%3)\n").arg(markdownEscape(m.schema)).arg(m.id).arg(m.reason);
-            html += QStringLiteral("<details><summary>%1 %2 (%3)</summary>").arg(htmlEscape(m.schema)).arg(m.id).arg(htmlEscape(m.reason));
+            const MigrationPtr def = graph ? graph->definition(m.schema, m.id) : nullptr;
+            const QString name = def ? QStringLiteral(" ") + def->name : QString();
+            md += QStringLiteral("- %1 %2%3 (%4)\n").arg(markdownEscape(m.schema)).arg(m.id).arg(markdownEscape(name), m.reason);
+            html += QStringLiteral("<details><summary>%1 %2%3 (%4)</summary>").arg(htmlEscape(m.schema)).arg(m.id).arg(htmlEscape(name), htmlEscape(m.reason));
             if (!m.sql.isEmpty()) {
                 md += u'\n' + markdownCode(m.sql.trimmed(), QStringLiteral("sql"));
                 html += QStringLiteral("<pre>") + htmlEscape(m.sql.trimmed()) + QStringLiteral("</pre>");
@@ -169,16 +179,16 @@ void stepText(const UpgradePlan &plan, const PlanStep &step, const OobRegistry &
     Q_UNUSED(plan);
 }
 
-ReportSection stepsSection(const UpgradePlan &plan, const OobRegistry &registry)
+ReportSection stepsSection(const UpgradePlan &plan, const OobRegistry &registry, const StitchedGraph *graph)
 {
     ReportSection s{QStringLiteral("Steps"), {}, {}};
     int n = 0;
     for (const PlanStep &step : plan.steps) {
-        const QString title = stepTitle(plan, step, ++n);
+        const QString title = planStepTitle(plan, step, ++n);
         s.markdown += QStringLiteral("### ") + title + QStringLiteral("\n\n");
         const QString cls = step.isTarget ? QStringLiteral("step target") : (step.down ? QStringLiteral("step down") : QStringLiteral("step"));
         s.html += QStringLiteral("<div class=\"%1\"><h3>%2</h3>\n").arg(cls, htmlEscape(title));
-        stepText(plan, step, registry, s.markdown, s.html);
+        stepText(plan, step, registry, graph, s.markdown, s.html);
         s.html += QStringLiteral("</div>\n");
     }
     return s;
@@ -220,7 +230,27 @@ ReportSection contentSection(const UpgradePlan &plan)
 
 } // namespace
 
-void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegistry &registry, const VersionIndex &index)
+QString planStepTitle(const UpgradePlan &plan, const PlanStep &step, int n)
+{
+    const QString verb = step.down ? QStringLiteral("Downgrade to ") : QStringLiteral("Upgrade to ");
+    if (step.isTarget)
+        return QStringLiteral("Step %1: %2%3 (target)").arg(n).arg(verb, step.release.toString());
+    if (step.release == plan.from)
+        return QStringLiteral("Step %1: wait at %2 (stop at the source)").arg(n).arg(step.release.toString());
+    return QStringLiteral("Step %1: %2%3 (stop)").arg(n).arg(verb, step.release.toString());
+}
+
+Problems problemsFor(const Problems &problems, Audience audience)
+{
+    Problems out;
+    for (const Problem &p : problems)
+        if (p.audience == audience)
+            out.append(p);
+    return out;
+}
+
+void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegistry &registry, const VersionIndex &index,
+                   const StitchedGraph *graph)
 {
     const bool down = plan.kind == PairKind::Downgrade;
     writer.setTitle(QStringLiteral("%1 plan: %2 → %3").arg(down ? QStringLiteral("Downgrade") : QStringLiteral("Upgrade"),
@@ -236,12 +266,15 @@ void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegis
                       QStringLiteral("<span class=\"badge %1\">%2</span> <span class=\"badge\">%3</span> ")
                               .arg(plan.ok() ? QStringLiteral("ok") : QStringLiteral("bad"), htmlEscape(status), htmlEscape(pairKindName(plan.kind)))
                           + htmlEscape(summary));
-    writer.setJson(planToJson(plan));
-    if (!plan.problems.isEmpty())
-        writer.addSection(problemsSection(QStringLiteral("Problems"), plan.problems));
+    QJsonObject root = planToJson(plan);
+    root.insert(QStringLiteral("problems"), problemsToJson(problemsFor(plan.problems, Audience::Customer)));
+    writer.setJson(root);
+    const Problems problems = problemsFor(plan.problems, Audience::Customer);
+    if (!problems.isEmpty())
+        writer.addSection(problemsSection(QStringLiteral("Problems"), problems));
     writer.addSection(windowsSection(plan, registry, index));
     writer.addSection(stopsSection(plan, registry));
-    writer.addSection(stepsSection(plan, registry));
+    writer.addSection(stepsSection(plan, registry, graph));
     writer.addSection(alternativeSection(plan));
     if (plan.isContentDowngrade())
         writer.addSection(contentSection(plan));
@@ -250,10 +283,10 @@ void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegis
 }
 
 QByteArray renderPlanReport(const UpgradePlan &plan, const OobRegistry &registry, const VersionIndex &index,
-                            ReportFormat format)
+                            ReportFormat format, const StitchedGraph *graph)
 {
     ReportWriter writer;
-    addPlanReport(writer, plan, registry, index);
+    addPlanReport(writer, plan, registry, index, graph);
     return writer.render(format);
 }
 

@@ -72,6 +72,14 @@ ReportSection problemsSection(const QString &title, const Problems &problems)
     return s;
 }
 
+qsizetype ReportWriter::indexOf(const QString &title) const
+{
+    for (qsizetype i = 0; i < m_sections.size(); ++i)
+        if (m_sections.at(i).title == title)
+            return i;
+    return -1;
+}
+
 void ReportWriter::replaceSection(const ReportSection &section, qsizetype index)
 {
     for (ReportSection &s : m_sections) {

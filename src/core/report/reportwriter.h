@@ -49,6 +49,8 @@ public:
     void addJson(const QString &key, const QJsonValue &value) { m_json.insert(key, value); }
     void addSection(const ReportSection &section) { m_sections.append(section); }
     void insertSection(qsizetype index, const ReportSection &section) { m_sections.insert(index, section); }
+    /// The index of the section titled `title`, or -1.
+    qsizetype indexOf(const QString &title) const;
     /// Replaces the section with the same title, or inserts it at `index` when there is none.
     void replaceSection(const ReportSection &section, qsizetype index = 0);
 
