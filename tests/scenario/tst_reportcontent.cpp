@@ -8,11 +8,13 @@
 #include "fixtures.h"
 #include "report/html.h"
 #include "report/markdown.h"
+#include "report/lanechart.h"
 #include "report/planreport.h"
 #include "scenario/evaluate.h"
 #include "scenario/reportheader.h"
 #include "scenario/runbook.h"
 #include "scenario/scenarioreport.h"
+#include "simulator/customerexport.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -20,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace passlane;
@@ -99,6 +102,8 @@ private Q_SLOTS:
         QTest::newRow("sample, customer, title") << u"sample-customer"_qs << u"1.0.0"_qs << u"2.1.0"_qs << QStringList{}
                                                  << u"Upgrade of the Example instance"_qs << true;
         QTest::newRow("sample, what-if") << u"sample"_qs << u"1.0.0"_qs << u"2.1.0"_qs << QStringList{u"1=2.1"_qs} << QString() << false;
+        QTest::newRow("sample, standard") << u"sample"_qs << u"1.2.0"_qs << u"1.3.0"_qs << QStringList{} << QString() << false;
+        QTest::newRow("sample, downgrade") << u"sample"_qs << u"2.1.0"_qs << u"1.2.0"_qs << QStringList{} << QString() << false;
         QTest::newRow("real 5.9.45 -> 7.2.1943, what-if") << u"real"_qs << u"5.9.45"_qs << u"7.2.1943"_qs
                                                           << QStringList{u"25=6.9"_qs} << QString() << false;
         QTest::newRow("real 5.9.45 -> 7.2.1943, customer") << u"real"_qs << u"5.9.45"_qs << u"7.2.1943"_qs
@@ -235,11 +240,14 @@ private Q_SLOTS:
                 VERIFY_IN(r.html, htmlEscape(sql.section(u'\n', 0, 0)));
             }
 
-            // The product's command for a multi-version step; nothing to run while waiting at the source.
+            // The product's command: `upgrade` for a multi-version step, `downgrade` down, the `up`
+            // a deployed release runs for a standard upgrade; nothing while waiting at the source.
             if (step.release == e.plan->from) {
                 QVERIFY(j.value(QStringLiteral("migrator_command")).isNull());
             } else {
-                const QString command = QStringLiteral("migrator upgrade --from=%1 --to=%2").arg(previous, release);
+                const QString command = step.down ? QStringLiteral("migrator downgrade --from=%1 --to=%2").arg(previous, release)
+                    : e.plan->kind == PairKind::MultiVersion ? QStringLiteral("migrator upgrade --from=%1 --to=%2").arg(previous, release)
+                                                             : QStringLiteral("migrator up");
                 QCOMPARE(j.value(QStringLiteral("migrator_command")).toString(), command);
                 VERIFY_IN(r.markdown, u'`' + command + u'`');
                 VERIFY_IN(r.html, QStringLiteral("<code>") + htmlEscape(command) + QStringLiteral("</code>"));
@@ -309,6 +317,78 @@ private Q_SLOTS:
         QVERIFY(!chart.lanes.isEmpty());
         for (const LaneChart::Lane &lane : chart.lanes)
             VERIFY_IN(r.html, u'>' + htmlEscape(lane.label) + u'<');
+    }
+
+    /// A customer export names its owner: the report's header says whose instance it is.
+    void customerFromExport()
+    {
+        QTemporaryDir dir;
+        LoadRequest request;
+        request.sources << bundledSamplePath();
+        request.oobFiles << bundledSampleOobPath();
+        Result<Catalog> loaded = loadCatalog(request);
+        QVERIFY(loaded);
+        const auto catalog = std::make_shared<const Catalog>(std::move(loaded).value());
+        const Version start = *Version::parse(u"1.2.0");
+        Result<StartState> state = StartState::fromRelease(*catalog, start, 0.5, QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC));
+        QVERIFY(state);
+        const QString file = dir.filePath(QStringLiteral("globex.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(CustomerExport::toJson(state.value(), QStringLiteral("Globex")));
+        f.close();
+
+        Scenario s;
+        s.project.sources = request.sources;
+        s.project.oobFiles = request.oobFiles;
+        s.start.kind = ScenarioStart::Kind::ExportFile;
+        s.start.exportFile = file;
+        s.to = Version::parse(u"2.1.0");
+        Result<Evaluation> e = evaluate(s, catalog);
+        QVERIFY2(e, qPrintable(e ? QString() : e.error().toString()));
+        const Rendered r = render(e.value());
+        const QJsonObject header = r.json.value(QStringLiteral("header")).toObject();
+        QCOMPARE(header.value(QStringLiteral("customer")).toString(), u"Globex"_qs);
+        QVERIFY(header.value(QStringLiteral("title")).toString().endsWith(u" for Globex"));
+        VERIFY_TEXT(r, header.value(QStringLiteral("title")).toString());
+        QCOMPARE(r.json.value(QStringLiteral("runbook")).toArray().first().toObject().value(QStringLiteral("from")).toString(),
+                 start.toString());
+    }
+
+    /// A name longer than the widest name column wraps at word boundaries: every piece is whole
+    /// and the pieces give back the full name.
+    void laneChartWrapsLongNamesAtWordBoundaries()
+    {
+        LaneChart chart;
+        chart.axis << u"1.0"_qs << u"1.1"_qs;
+        const QString longName = u"99 codeintel-db.lsif_data_documentation_search_results_by_repository_and_language"_qs;
+        chart.lanes.append(LaneChart::Lane{longName, u"tip"_qs, 0, 1, false, false, false, false});
+        chart.lanes.append(LaneChart::Lane{u"7 frontend-db.repo"_qs, u"tip"_qs, 0, 2, false, true, false, false});
+        const QString svg = svgLaneChart(chart);
+        QVERIFY(!svg.contains(QChar(0x2026)));
+        VERIFY_IN(svg, u">7 frontend-db.repo<"_qs);
+        const QRegularExpression text(QStringLiteral("<text x=\"8\"[^>]*>(.*?)</text>"));
+        QString joined;
+        int lines = 0;
+        for (const auto &m : text.globalMatch(svg)) {
+            QString inner = m.captured(1);
+            if (!inner.startsWith(u"99"))
+                continue;
+            lines = int(inner.count(u"<tspan")) + 1;
+            inner.replace(QRegularExpression(QStringLiteral("<tspan[^>]*>")), QString());
+            inner.remove(u"</tspan>"_qs);
+            joined = inner;
+        }
+        QVERIFY2(lines > 1, qPrintable(svg));
+        QCOMPARE(joined, longName);
+        // Each piece ends at a separator or at the end of the name: never inside a word.
+        const QRegularExpression piece(QStringLiteral("<tspan[^>]*>([^<]*)</tspan>"));
+        for (const auto &m : piece.globalMatch(svg)) {
+            const qsizetype at = longName.indexOf(m.captured(1));
+            QVERIFY(at > 0);
+            const QChar before = longName.at(at - 1);
+            QVERIFY2(before == u'.' || before == u'_' || before == u'-' || before == u' ', qPrintable(m.captured(1)));
+        }
     }
 
     /// The digest identifies what was read: the same sources give the same digest, a different
