@@ -29,6 +29,14 @@ int WindowAnalysisModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+static QString idsOrNone(const QList<int> &ids)
+{
+    QStringList parts;
+    for (int id : ids)
+        parts << QString::number(id);
+    return parts.isEmpty() ? WindowAnalysisModel::tr("none") : parts.join(QStringLiteral(", "));
+}
+
 static QStringList stopNames(const QList<Stop> &stops)
 {
     QStringList out;
@@ -37,31 +45,12 @@ static QStringList stopNames(const QList<Stop> &stops)
     return out;
 }
 
-static QString stopText(const QList<Stop> &stops)
-{
-    return stops.isEmpty() ? WindowAnalysisModel::tr("none") : stopNames(stops).join(QStringLiteral(", "));
-}
-
-static QString statusText(const WindowRow &row)
-{
-    if (row.becameImpossible())
-        return WindowAnalysisModel::tr("impossible");
-    if (!row.impossibleAfter.isEmpty())
-        return WindowAnalysisModel::tr("still impossible");
-    if (row.addedStops() > 0)
-        return WindowAnalysisModel::tr("gains a stop");
-    if (row.addedStops() < 0)
-        return WindowAnalysisModel::tr("loses a stop");
-    if (row.changed())
-        return WindowAnalysisModel::tr("stops move");
-    return {};
-}
-
 QVariant WindowAnalysisModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const WindowRow &row = m_report.rows.at(index.row());
+    const WindowChange change = row.change();
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -70,30 +59,35 @@ QVariant WindowAnalysisModel::data(const QModelIndex &index, int role) const
         case InstancesColumn:
             return row.instances;
         case BeforeColumn:
-            return stopText(row.before);
+            return stopsText(row.before);
         case AfterColumn:
-            return stopText(row.after);
+            return stopsText(row.after);
         case AddedColumn:
             return row.addedStops() == 0 ? QString() : QStringLiteral("%1%2").arg(row.addedStops() > 0 ? QStringLiteral("+") : QString()).arg(row.addedStops());
-        case StatusColumn:
-            return statusText(row);
+        case ChangeColumn:
+            return windowChangeName(change);
         }
+        return {};
+    case Qt::ToolTipRole:
+        if (!row.impossibleAfter.isEmpty() || !row.impossibleBefore.isEmpty())
+            return tr("OOB windows that cannot be honoured: %1 now, %2 proposed")
+                .arg(idsOrNone(row.impossibleBefore), idsOrNone(row.impossibleAfter));
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == InstancesColumn || index.column() == AddedColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case Qt::BackgroundRole:
-        if (row.becameImpossible())
+        if (change == WindowChange::Impossible)
             return QBrush(QColor(0xf8, 0xd0, 0xd0));
-        if (row.addedStops() > 0)
+        if (change == WindowChange::GainsStop)
             return QBrush(QColor(0xfb, 0xe8, 0xc0));
-        if (row.changed())
+        if (windowChangeAffects(change))
             return QBrush(QColor(0xe4, 0xee, 0xfa));
         return {};
     case Qt::ForegroundRole:
         // Fixed light backgrounds above: keep the text dark whatever the palette.
-        if (row.changed())
+        if (windowChangeAffects(change))
             return QBrush(QColor(0x20, 0x20, 0x20));
         return {};
     case SortRole:
@@ -108,6 +102,8 @@ QVariant WindowAnalysisModel::data(const QModelIndex &index, int role) const
             return int(row.before.size());
         case AfterColumn:
             return int(row.after.size());
+        case ChangeColumn:
+            return int(change); // the affected classes first
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -121,10 +117,10 @@ QVariant WindowAnalysisModel::data(const QModelIndex &index, int role) const
         return stopNames(row.after);
     case AddedStopsRole:
         return row.addedStops();
-    case BecameImpossibleRole:
-        return row.becameImpossible();
-    case ChangedRole:
-        return row.changed();
+    case ChangeRole:
+        return windowChangeName(change);
+    case AffectedRole:
+        return windowChangeAffects(change);
     default:
         return {};
     }
@@ -145,8 +141,8 @@ QVariant WindowAnalysisModel::headerData(int section, Qt::Orientation orientatio
         return tr("Stops proposed");
     case AddedColumn:
         return tr("Δ");
-    case StatusColumn:
-        return tr("Status");
+    case ChangeColumn:
+        return tr("Change");
     }
     return {};
 }
@@ -159,8 +155,8 @@ QHash<int, QByteArray> WindowAnalysisModel::roleNames() const
     names.insert(StopsBeforeRole, "stopsBefore");
     names.insert(StopsAfterRole, "stopsAfter");
     names.insert(AddedStopsRole, "addedStops");
-    names.insert(BecameImpossibleRole, "becameImpossible");
-    names.insert(ChangedRole, "changed");
+    names.insert(ChangeRole, "change");
+    names.insert(AffectedRole, "affected");
     names.insert(SortRole, "sort");
     return names;
 }

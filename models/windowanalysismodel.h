@@ -7,11 +7,12 @@
 namespace passlane {
 
 /// A WindowReport as a table: one row per source version, its stops before and after the
-/// what-if proposals, and whether the path gained a stop or became impossible.
+/// what-if proposals with the OOB ids completing at each (as the CLI writes them), and the row's
+/// WindowChange.
 class WindowAnalysisModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { SourceColumn, InstancesColumn, BeforeColumn, AfterColumn, AddedColumn, StatusColumn, ColumnCount };
+    enum Column { SourceColumn, InstancesColumn, BeforeColumn, AfterColumn, AddedColumn, ChangeColumn, ColumnCount };
 
     enum Roles {
         SourceRole = Qt::UserRole + 1, ///< QString version
@@ -19,8 +20,8 @@ public:
         StopsBeforeRole,               ///< QStringList of stop releases
         StopsAfterRole,                ///< QStringList
         AddedStopsRole,                ///< int (may be negative)
-        BecameImpossibleRole,          ///< bool
-        ChangedRole,                   ///< bool
+        ChangeRole,                    ///< QString windowChangeName
+        AffectedRole,                  ///< bool: windowChangeAffects
         SortRole,                      ///< numbers and versions that sort correctly
     };
     Q_ENUM(Roles)

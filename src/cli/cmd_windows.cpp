@@ -13,8 +13,10 @@ int runWindows(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "OOB deprecation window analysis: for each source version, the stops to the target before and after "
-        "the proposals, the paths that become impossible, the instances affected, and the earliest deprecation "
-        "that adds no stop. --to defaults to the latest loaded release."));
+        "the proposals (each stop with the OOB ids that complete there) and what changes: gains a stop, loses a "
+        "stop, a stop moves, impossible (these four count as affected), reassigned (same stops, other OOB ids) "
+        "or unchanged; and the earliest deprecation that adds no stop, with its caveat. --to defaults to the "
+        "latest loaded release. Exits 1 when a path becomes impossible."));
     auto command = parseScenarioCommand(parser, args);
     if (!command)
         return 2;
@@ -30,7 +32,7 @@ int runWindows(const QStringList &args)
         return 2;
     if (!writeOutput(renderScenarioReport(*evaluation, ScenarioReportKind::Windows, command->format), parser.value(QStringLiteral("out"))))
         return 2;
-    return evaluation->windows.impossibleInstances > 0 ? 1 : 0;
+    return evaluation->windows.instancesWith(WindowChange::Impossible) > 0 ? 1 : 0;
 }
 
 } // namespace passlane::cli

@@ -9,10 +9,13 @@
 #include "lanes/lanesview.h"
 #include "lanes/stoplineitem.h"
 #include "models/windowanalysismodel.h"
+#include "report/windowreport.h"
 #include "oob/oobregistry.h"
 #include "document/scenariorunner.h"
 
 #include <QGraphicsView>
+#include <QLabel>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QUndoStack>
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void saveRegistry();
     void resetProposals();
     void realWhatIfWithCustomers();
+    void realAnalysisTableShowsChangeAndIds();
 
 private:
     /// Drags `oobId`'s handle to the slot of `minor` (nullopt: the open end) with mouse events.
@@ -280,6 +284,73 @@ void TestLanesView::realWhatIfWithCustomers()
     QVERIFY(runner->waitForIdle(60000));
     QCOMPARE(stopVersions(view), before);
     QCOMPARE(view.analysisModel()->report().affectedInstances, 0);
+}
+
+void TestLanesView::realAnalysisTableShowsChangeAndIds()
+{
+    // The real releases with the customer CSV; OOB 25 dragged from 6.4 to 6.6 with the mouse.
+    // Sources before 6.4 keep their stop releases and only 25 completes elsewhere: the table
+    // must say "reassigned", not "a stop moves", and show which ids complete at each stop.
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    const auto catalog = test::loadSourcegraph(fixtures);
+    QVERIFY(catalog);
+    Document doc;
+    doc.setCatalog(catalog);
+    doc.setPlanRequest(*Version::parse(u"5.9.45"), catalog->graph.versions().last());
+    Project project = doc.project();
+    project.customersCsv = fixtures + QStringLiteral("/customers-example.csv");
+    doc.setProject(project);
+
+    LanesView view(&doc);
+    view.resize(1600, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ScenarioRunner *runner = doc.runner();
+    QVERIFY(runner->waitForIdle(60000));
+    drag(view, 25, MinorVersion{6, 6});
+    QVERIFY(runner->waitForIdle(60000));
+    QCOMPARE(doc.proposals().value(25), std::optional<MinorVersion>(MinorVersion{6, 6}));
+
+    auto *table = view.findChild<QTableView *>(QStringLiteral("analysisTable"));
+    QVERIFY(table);
+    const QAbstractItemModel *shown = table->model(); // the sorting proxy the person sees
+    const WindowReport &report = view.analysisModel()->report();
+    QCOMPARE(shown->rowCount(), report.rows.size());
+    QCOMPARE(shown->headerData(WindowAnalysisModel::ChangeColumn, Qt::Horizontal).toString(), QStringLiteral("Change"));
+    int reassigned = 0;
+    bool saw5945 = false;
+    for (int r = 0; r < shown->rowCount(); ++r) {
+        const QString from = shown->index(r, WindowAnalysisModel::SourceColumn).data().toString();
+        const auto row = std::find_if(report.rows.cbegin(), report.rows.cend(),
+                                      [&](const WindowRow &w) { return w.source.toString() == from; });
+        QVERIFY(row != report.rows.cend());
+        const QString before = shown->index(r, WindowAnalysisModel::BeforeColumn).data().toString();
+        const QString after = shown->index(r, WindowAnalysisModel::AfterColumn).data().toString();
+        const QString change = shown->index(r, WindowAnalysisModel::ChangeColumn).data().toString();
+        QCOMPARE(before, stopsText(row->before));
+        QCOMPARE(after, stopsText(row->after));
+        QCOMPARE(change, windowChangeName(row->change()));
+        QVERIFY2(change != windowChangeName(WindowChange::StopMoves), qPrintable(from));
+        reassigned += change == windowChangeName(WindowChange::Reassigned) ? 1 : 0;
+        if (from == u"5.9.45") {
+            saw5945 = true;
+            QCOMPARE(before, QStringLiteral("5.11.0 [21,22,25], 6.5.0 [26,28], 6.10.0 [27,29,31], 7.1.0 [32]"));
+            QCOMPARE(after, QStringLiteral("5.11.0 [21,22], 6.5.0 [25,26,28], 6.10.0 [27,29,31], 7.1.0 [32]"));
+            QCOMPARE(change, QStringLiteral("reassigned"));
+        }
+    }
+    QVERIFY(saw5945);
+    QVERIFY(reassigned > 0);
+
+    // The summary states the headline as the reports do and keeps the caveat on the suggestion
+    // (5.10 is the minor right after 25's introduction).
+    auto *summary = view.findChild<QLabel *>(QStringLiteral("analysisSummary"));
+    QVERIFY(summary);
+    QVERIFY2(summary->text().contains(windowHeadline(report).toHtmlEscaped()), qPrintable(summary->text()));
+    QCOMPARE(report.advice.size(), 1);
+    QVERIFY(!adviceCaveat(report.advice.first()).isEmpty());
+    QVERIFY2(summary->text().contains(earliestNoExtraStopText(report.advice.first()).toHtmlEscaped()), qPrintable(summary->text()));
+    view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-lanes-window-analysis.png")));
 }
 
 QTEST_MAIN(TestLanesView)

@@ -223,8 +223,8 @@ private Q_SLOTS:
         const auto report = analysis.analyze(m_catalog->oob, {{25, MinorVersion{6, 9}}});
         QCOMPARE(report.target, v("7.2.1943"));
         QCOMPARE(report.rows.size(), 69);
-        QCOMPARE(report.gainedStopInstances, 0);
-        QCOMPARE(report.impossibleInstances, 0);
+        QCOMPARE(report.instancesWith(WindowChange::GainsStop), 0);
+        QCOMPARE(report.instancesWith(WindowChange::Impossible), 0);
         QVERIFY(report.affectedInstances > 0);
         QCOMPARE(report.advice.size(), 1);
         QCOMPARE(report.advice.first().earliestNoExtraStop, (std::optional<MinorVersion>(MinorVersion{5, 10})));
@@ -232,7 +232,63 @@ private Q_SLOTS:
         // Deprecating 31 at its own introduction makes every path across 6.10 impossible:
         // sources before 6.10 (5.8.1579 .. 6.9.2509: 50 of the 70 releases, counted in RELEASES.txt).
         const auto broken = analysis.analyze(m_catalog->oob, {{31, MinorVersion{6, 10}}});
-        QCOMPARE(broken.impossibleInstances, 50);
+        QCOMPARE(broken.instancesWith(WindowChange::Impossible), 50);
+    }
+
+    void windows25At66IdenticalStopsAreNotAffected()
+    {
+        // Deprecating 25 at 6.6 instead of 6.4, with the customer CSV: sources before 6.4 keep
+        // their stop releases (5.11, 6.5, 6.10, 7.1) and only 25 completes at 6.5 instead of 5.11.
+        // Those rows are not affected: nothing the instances do changes but which id finishes where.
+        const auto weights = CustomersCsv::readFile(m_fixtures + QStringLiteral("/customers-example.csv"));
+        QVERIFY(weights.ok());
+        const WindowAnalysis analysis{VersionIndex(m_catalog->graph.versions())};
+        const WindowReport report = analysis.analyze(m_catalog->oob, {{25, MinorVersion{6, 6}}}, weights.value());
+        QVERIFY(!report.rows.isEmpty());
+
+        int sameReleases = 0;
+        qint64 byClass = 0;
+        for (const WindowRow &row : std::as_const(report.rows)) {
+            const WindowChange change = row.change();
+            QList<Version> before, after;
+            for (const Stop &s : row.before)
+                before << s.release;
+            for (const Stop &s : row.after)
+                after << s.release;
+            if (before == after && row.impossibleBefore == row.impossibleAfter) {
+                ++sameReleases;
+                const QByteArray what = row.source.toString().toUtf8() + ": " + windowChangeName(change).toUtf8();
+                QVERIFY2(change == WindowChange::Reassigned || change == WindowChange::Unchanged, what.constData());
+                QVERIFY2(!windowChangeAffects(change), what.constData());
+                QCOMPARE(change == WindowChange::Reassigned, row.before != row.after);
+            }
+            if (windowChangeAffects(change))
+                byClass += row.instances;
+        }
+        QVERIFY(sameReleases > 0);
+        QVERIFY(report.instancesWith(WindowChange::Reassigned) > 0); // the case this is about happens
+        QCOMPARE(report.instancesWith(WindowChange::StopMoves), 0);
+        QCOMPARE(report.affectedInstances, byClass);
+        QCOMPARE(report.affectedInstances,
+                 report.instancesWith(WindowChange::GainsStop) + report.instancesWith(WindowChange::LosesStop)
+                     + report.instancesWith(WindowChange::StopMoves) + report.instancesWith(WindowChange::Impossible));
+        qint64 all = 0;
+        for (WindowChange c : allWindowChanges())
+            all += report.instancesWith(c);
+        QCOMPARE(all, report.totalInstances);
+
+        // 5.9.45 keeps 5.11.0, 6.5.0, 6.10.0 and 7.1.0; 25 completes at 6.5 instead of 5.11.
+        const auto row = std::find_if(report.rows.cbegin(), report.rows.cend(),
+                                      [](const WindowRow &r) { return r.source == v("5.9.45"); });
+        QVERIFY(row != report.rows.cend());
+        QCOMPARE(row->change(), WindowChange::Reassigned);
+        QCOMPARE(stopsString(row->before), QStringLiteral("5.11.0[21,22,25] 6.5.0[26,28] 6.10.0[27,29,31] 7.1.0[32]"));
+        QCOMPARE(stopsString(row->after), QStringLiteral("5.11.0[21,22] 6.5.0[25,26,28] 6.10.0[27,29,31] 7.1.0[32]"));
+        // 6.2.3841 stopped at 6.3 (25, 26) and 6.8 (28); one stop at 6.5 now covers all three.
+        const auto later = std::find_if(report.rows.cbegin(), report.rows.cend(),
+                                        [](const WindowRow &r) { return r.source == v("6.2.3841"); });
+        QVERIFY(later != report.rows.cend());
+        QCOMPARE(later->change(), WindowChange::LosesStop);
     }
 
     void customersCsvWeights()

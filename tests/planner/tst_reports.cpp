@@ -186,6 +186,59 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(writer.render(ReportFormat::Json)).object();
         QCOMPARE(o.value(QStringLiteral("rows")).toArray().size(), 3); // 6.0, 6.1, 6.2 below 6.3
         QCOMPARE(o.value(QStringLiteral("to")).toString(), QStringLiteral("6.3.0"));
+
+        // Each row carries its change; the headline counts every class and affected sums four.
+        const QJsonArray rows = o.value(QStringLiteral("rows")).toArray();
+        for (qsizetype k = 0; k < rows.size(); ++k)
+            QCOMPARE(rows.at(k).toObject().value(QStringLiteral("change")).toString(),
+                     windowChangeName(report.rows.at(k).change()));
+        const QJsonObject perChange = o.value(QStringLiteral("change_instances")).toObject();
+        QCOMPARE(perChange.size(), 6);
+        qint64 all = 0, affected = 0;
+        for (WindowChange c : allWindowChanges()) {
+            const qint64 n = perChange.value(windowChangeName(c)).toInteger(-1);
+            QCOMPARE(n, report.instancesWith(c));
+            all += n;
+            affected += windowChangeAffects(c) ? n : 0;
+        }
+        QCOMPARE(all, o.value(QStringLiteral("total_instances")).toInteger());
+        QCOMPARE(affected, o.value(QStringLiteral("affected_instances")).toInteger());
+        QVERIFY(md.contains(markdownEscape(windowHeadline(report))));
+    }
+
+    void windowAdviceCaveat_data()
+    {
+        QTest::addColumn<bool>("afterTarget");
+        QTest::addColumn<bool>("nextMinor");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("plain") << false << false << "5.10";
+        QTest::newRow("next minor") << false << true
+                                    << "5.10 (the minor right after its introduction: advised against; the minor "
+                                       "after that gives instances time to finish)";
+        QTest::newRow("after target") << true << false << "5.10 (after the target)";
+    }
+    void windowAdviceCaveat()
+    {
+        // The caveat travels with the suggestion into the Markdown, the HTML and the JSON.
+        QFETCH(bool, afterTarget);
+        QFETCH(bool, nextMinor);
+        QFETCH(QString, text);
+        WindowReport report;
+        report.target = *Version::parse(u"6.3.0");
+        ProposalAdvice a;
+        a.id = 7;
+        a.earliestNoExtraStop = MinorVersion{5, 10};
+        a.afterTarget = afterTarget;
+        a.nextMinorAfterIntroduction = nextMinor;
+        report.advice = {a};
+        QCOMPARE(earliestNoExtraStopText(a), text);
+        ReportWriter writer;
+        addWindowReport(writer, report, hostileRegistry());
+        QVERIFY(QString::fromUtf8(writer.render(ReportFormat::Markdown)).contains(markdownEscape(text)));
+        QVERIFY(QString::fromUtf8(writer.render(ReportFormat::Html)).contains(htmlEscape(text)));
+        const QJsonObject o = QJsonDocument::fromJson(writer.render(ReportFormat::Json)).object();
+        QCOMPARE(o.value(QStringLiteral("advice")).toArray().first().toObject().value(QStringLiteral("caveat")).toString(),
+                 adviceCaveat(a));
     }
 };
 

@@ -1,6 +1,7 @@
 // Version arithmetic, pair classification and OOB stops: tables and seeded property tests.
 #include "plan/stopplanner.h"
 #include "plan/versionindex.h"
+#include "plan/windowanalysis.h"
 #include "synthetic.h"
 
 #include <QRandomGenerator>
@@ -109,6 +110,30 @@ int bruteForceMinimum(const VersionIndex &index, const QList<Window> &windows)
     return best;
 }
 
+/// The inverse of stopsString: "1.3.0[1,2] 2.0.0[4]" (empty: no stop).
+QList<Stop> parseStops(const QString &text)
+{
+    QList<Stop> out;
+    for (const QString &part : text.split(u' ', Qt::SkipEmptyParts)) {
+        const qsizetype open = part.indexOf(u'[');
+        Stop s;
+        s.release = *Version::parse(part.left(open));
+        s.minor = s.release.minorVersion();
+        for (const QString &id : part.mid(open + 1).chopped(1).split(u',', Qt::SkipEmptyParts))
+            s.oob << id.toInt();
+        out << s;
+    }
+    return out;
+}
+
+QList<int> parseIds(const QString &text)
+{
+    QList<int> out;
+    for (const QString &id : text.split(u',', Qt::SkipEmptyParts))
+        out << id.toInt();
+    return out;
+}
+
 } // namespace
 
 class TestStops : public QObject {
@@ -211,6 +236,69 @@ private Q_SLOTS:
         // Every problem names the OOB migrations it concerns, so a view can jump to them.
         for (const Problem &p : plan.problems)
             QVERIFY2(!p.oobIds.isEmpty(), qPrintable(p.message));
+    }
+
+    void windowChange_data()
+    {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<QString>("impossibleBefore");
+        QTest::addColumn<QString>("impossibleAfter");
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<bool>("affects");
+        QTest::newRow("gains a stop") << "1.3.0[1]" << "1.3.0[1] 2.0.0[2]" << "" << "" << "gains a stop" << true;
+        QTest::newRow("gains the first stop") << "" << "2.0.0[2]" << "" << "" << "gains a stop" << true;
+        QTest::newRow("loses a stop") << "1.3.0[1] 2.0.0[2]" << "2.0.0[1,2]" << "" << "" << "loses a stop" << true;
+        QTest::newRow("loses its only stop") << "1.3.0[1]" << "" << "" << "" << "loses a stop" << true;
+        // A window it could not honour is gone and nothing else changes: it can upgrade again.
+        QTest::newRow("impossible window lifted") << "1.3.0[1]" << "1.3.0[1]" << "3" << "" << "loses a stop" << true;
+        QTest::newRow("a stop moves, same ids") << "1.3.0[1] 2.0.0[2]" << "1.2.0[1] 2.0.0[2]" << "" << ""
+                                                << "a stop moves" << true;
+        QTest::newRow("a stop moves, other ids") << "1.3.0[1,2]" << "1.1.0[1]" << "" << "" << "a stop moves" << true;
+        QTest::newRow("a stop moves to the source") << "1.3.0[1]" << "1.2.4[1]" << "" << "" << "a stop moves" << true;
+        QTest::newRow("impossible") << "1.3.0[1]" << "1.3.0[1]" << "" << "3" << "impossible" << true;
+        QTest::newRow("impossible beats a gained stop") << "1.3.0[1]" << "1.3.0[1] 2.0.0[2]" << "" << "3"
+                                                        << "impossible" << true;
+        QTest::newRow("impossible, another id") << "1.3.0[1]" << "1.3.0[1]" << "3" << "3,5" << "impossible" << true;
+        QTest::newRow("reassigned") << "1.3.0[1,2] 2.0.0[4]" << "1.3.0[1] 2.0.0[2,4]" << "" << ""
+                                    << "reassigned" << false;
+        QTest::newRow("reassigned, id added") << "1.3.0[1]" << "1.3.0[1,2]" << "" << "" << "reassigned" << false;
+        QTest::newRow("unchanged") << "1.3.0[1] 2.0.0[2]" << "1.3.0[1] 2.0.0[2]" << "" << "" << "unchanged" << false;
+        QTest::newRow("unchanged, no stop") << "" << "" << "" << "" << "unchanged" << false;
+        QTest::newRow("unchanged, still impossible") << "1.3.0[1]" << "1.3.0[1]" << "3" << "3" << "unchanged" << false;
+    }
+    void windowChange()
+    {
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        QFETCH(QString, impossibleBefore);
+        QFETCH(QString, impossibleAfter);
+        QFETCH(QString, change);
+        QFETCH(bool, affects);
+        WindowRow row;
+        row.source = *Version::parse(u"1.2.4");
+        row.before = parseStops(before);
+        row.after = parseStops(after);
+        QCOMPARE(test::stopsString(row.before), before); // the table says what it means
+        row.impossibleBefore = parseIds(impossibleBefore);
+        row.impossibleAfter = parseIds(impossibleAfter);
+        QCOMPARE(windowChangeName(row.change()), change);
+        QCOMPARE(windowChangeAffects(row.change()), affects);
+    }
+
+    void windowChangeNames()
+    {
+        // Six classes, six distinct names; exactly four count as affected.
+        QSet<QString> names;
+        int affecting = 0;
+        for (WindowChange c : allWindowChanges()) {
+            names.insert(windowChangeName(c));
+            affecting += windowChangeAffects(c) ? 1 : 0;
+        }
+        QCOMPARE(names.size(), 6);
+        QCOMPARE(affecting, 4);
+        QCOMPARE(stopsText({}), QStringLiteral("none"));
+        QCOMPARE(stopsText(parseStops(u"5.11.0[21,22,25] 6.5.0[26,28]"_qs)), QStringLiteral("5.11.0 [21,22,25], 6.5.0 [26,28]"));
     }
 
     void neverShippedDeprecation()

@@ -115,6 +115,55 @@ private Q_SLOTS:
                 > viaProject.value(QStringLiteral("rows")).toArray().size());
     }
 
+    void windowsIdenticalStopsAreNotAffected()
+    {
+        // `windows --propose 25=6.6` with the customer CSV: rows whose stop releases stay the same
+        // are reassigned or unchanged, never affected; the headline's affected count is the sum
+        // of the four affected classes.
+        PASSLANE_REQUIRE_FIXTURES(fixtures);
+        const QStringList args{u"windows"_qs, fixtures + u"/releases"_qs, u"--oob"_qs,
+                               fixtures + u"/oob/oobmigrations-whatif-6x.yaml"_qs, u"--customers"_qs,
+                               fixtures + u"/customers-example.csv"_qs, u"--propose"_qs, u"25=6.6"_qs};
+        const QJsonObject o = cliJson(args + QStringList{u"--format"_qs, u"json"_qs});
+        const QJsonArray rows = o.value(QStringLiteral("rows")).toArray();
+        QVERIFY(!rows.isEmpty());
+        auto releases = [](const QJsonArray &stops) {
+            QStringList out;
+            for (const QJsonValue &s : stops)
+                out << s.toObject().value(QStringLiteral("version")).toString();
+            return out;
+        };
+        int same = 0;
+        for (const QJsonValue &v : rows) {
+            const QJsonObject row = v.toObject();
+            const QString change = row.value(QStringLiteral("change")).toString();
+            if (releases(row.value(QStringLiteral("stops_before")).toArray()) == releases(row.value(QStringLiteral("stops_after")).toArray())
+                && row.value(QStringLiteral("impossible_before")) == row.value(QStringLiteral("impossible_after"))) {
+                ++same;
+                QVERIFY2(change == u"reassigned" || change == u"unchanged",
+                         qPrintable(row.value(QStringLiteral("from")).toString() + u": "_qs + change));
+                const bool idsMove = stopsText(row.value(QStringLiteral("stops_before")).toArray())
+                    != stopsText(row.value(QStringLiteral("stops_after")).toArray());
+                QCOMPARE(change == u"reassigned", idsMove);
+            }
+        }
+        QVERIFY(same > 0);
+        const QJsonObject perChange = o.value(QStringLiteral("change_instances")).toObject();
+        QVERIFY(perChange.value(QStringLiteral("reassigned")).toInteger() > 0);
+        QCOMPARE(perChange.value(QStringLiteral("a stop moves")).toInteger(), 0);
+        QCOMPARE(o.value(QStringLiteral("affected_instances")).toInteger(),
+                 perChange.value(QStringLiteral("gains a stop")).toInteger() + perChange.value(QStringLiteral("loses a stop")).toInteger()
+                     + perChange.value(QStringLiteral("a stop moves")).toInteger()
+                     + perChange.value(QStringLiteral("impossible")).toInteger());
+
+        // The Markdown shows each stop's OOB ids and keeps the caveat on the earliest deprecation:
+        // 5.10 is the minor right after 25's introduction at 5.9.
+        const QString md = QString::fromUtf8(test::runCli(args + QStringList{u"--format"_qs, u"markdown"_qs}).out);
+        QVERIFY(md.contains(QLatin1String("5.11.0 \\[21,22,25\\], 6.5.0 \\[26,28\\]")));
+        QVERIFY(md.contains(QLatin1String("| reassigned |")));
+        QVERIFY(md.contains(QLatin1String("5.10 (the minor right after its introduction: advised against")));
+    }
+
     void validateJsonCarriesReleaseSpans()
     {
         PASSLANE_REQUIRE_FIXTURES(fixtures);

@@ -8,6 +8,7 @@
 #include "lanes/setdeprecationcommand.h"
 #include "plan/versionindex.h"
 #include "plan/windowanalysis.h"
+#include "report/windowreport.h"
 #include "models/windowanalysismodel.h"
 #include "planner/customerdistribution.h"
 #include "document/scenariorunner.h"
@@ -129,18 +130,13 @@ QString LanesView::analysisSummary() const
     if (r.proposals.isEmpty()) {
         lines << tr("No proposal: drag the end of a lane to propose another deprecation.");
     } else {
-        lines << tr("<b>%1</b> affected, <b>%2</b> gain a stop, <b>%3</b> become impossible.")
-                     .arg(r.affectedInstances)
-                     .arg(r.gainedStopInstances)
-                     .arg(r.impossibleInstances);
+        lines << windowHeadline(r).toHtmlEscaped();
         for (const ProposalAdvice &a : r.advice) {
-            const QString safe = a.afterTarget ? tr("after the target")
-                                 : a.earliestNoExtraStop ? a.earliestNoExtraStop->toString()
-                                                         : tr("none");
             lines << tr("OOB %1: %2 → %3; earliest without an extra stop: %4")
                          .arg(a.id)
                          .arg(a.current ? a.current->toString() : tr("never"),
-                              a.proposed ? a.proposed->toString() : tr("never"), safe);
+                              a.proposed ? a.proposed->toString() : tr("never"),
+                              earliestNoExtraStopText(a).toHtmlEscaped());
         }
     }
     for (const Problem &p : r.problems)

@@ -6,15 +6,92 @@
 
 namespace passlane {
 
+QString windowChangeName(WindowChange change)
+{
+    switch (change) {
+    case WindowChange::GainsStop:
+        return QStringLiteral("gains a stop");
+    case WindowChange::LosesStop:
+        return QStringLiteral("loses a stop");
+    case WindowChange::StopMoves:
+        return QStringLiteral("a stop moves");
+    case WindowChange::Impossible:
+        return QStringLiteral("impossible");
+    case WindowChange::Reassigned:
+        return QStringLiteral("reassigned");
+    case WindowChange::Unchanged:
+        break;
+    }
+    return QStringLiteral("unchanged");
+}
+
+QList<WindowChange> allWindowChanges()
+{
+    return {WindowChange::GainsStop, WindowChange::LosesStop, WindowChange::StopMoves,
+            WindowChange::Impossible, WindowChange::Reassigned, WindowChange::Unchanged};
+}
+
+bool windowChangeAffects(WindowChange change)
+{
+    return change != WindowChange::Reassigned && change != WindowChange::Unchanged;
+}
+
+QString stopsText(const QList<Stop> &stops)
+{
+    if (stops.isEmpty())
+        return QStringLiteral("none");
+    QStringList parts;
+    for (const Stop &s : stops) {
+        QStringList ids;
+        for (int id : s.oob)
+            ids << QString::number(id);
+        parts << s.release.toString() + QStringLiteral(" [") + ids.join(u',') + u']';
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString adviceCaveat(const ProposalAdvice &advice)
+{
+    QStringList parts;
+    if (advice.afterTarget)
+        parts << QStringLiteral("after the target");
+    if (advice.nextMinorAfterIntroduction)
+        parts << QStringLiteral("the minor right after its introduction: advised against; the minor after that "
+                                "gives instances time to finish");
+    return parts.join(QStringLiteral("; "));
+}
+
+QString earliestNoExtraStopText(const ProposalAdvice &advice)
+{
+    const QString minor = advice.earliestNoExtraStop ? advice.earliestNoExtraStop->toString() : QStringLiteral("never");
+    const QString caveat = adviceCaveat(advice);
+    return caveat.isEmpty() ? minor : minor + QStringLiteral(" (") + caveat + u')';
+}
+
 bool WindowRow::becameImpossible() const
 {
     return std::any_of(impossibleAfter.cbegin(), impossibleAfter.cend(),
                        [this](int id) { return !impossibleBefore.contains(id); });
 }
 
-bool WindowRow::changed() const
+WindowChange WindowRow::change() const
 {
-    return before != after || impossibleBefore != impossibleAfter;
+    if (becameImpossible())
+        return WindowChange::Impossible;
+    if (after.size() > before.size())
+        return WindowChange::GainsStop;
+    if (after.size() < before.size())
+        return WindowChange::LosesStop;
+    for (qsizetype k = 0; k < before.size(); ++k)
+        if (before.at(k).release != after.at(k).release)
+            return WindowChange::StopMoves;
+    if (before != after)
+        return WindowChange::Reassigned;
+    // Same stops, and no new impossible window: an impossible window was lifted, so the path
+    // now plans where it could not, with one unmet requirement fewer.
+    if (impossibleBefore != impossibleAfter)
+        return WindowChange::LosesStop;
+    return WindowChange::Unchanged;
 }
 
 WindowAnalysis::WindowAnalysis(VersionIndex index) : m_index(std::move(index)) {}
@@ -101,12 +178,10 @@ WindowReport WindowAnalysis::analyze(const OobRegistry &registry, const Deprecat
         std::sort(row.impossibleBefore.begin(), row.impossibleBefore.end());
         std::sort(row.impossibleAfter.begin(), row.impossibleAfter.end());
         addInstances(report.totalInstances, s.instances);
-        if (row.changed())
+        const WindowChange change = row.change();
+        addInstances(report.changeInstances[int(change)], s.instances);
+        if (windowChangeAffects(change))
             addInstances(report.affectedInstances, s.instances);
-        if (row.addedStops() > 0)
-            addInstances(report.gainedStopInstances, s.instances);
-        if (row.becameImpossible())
-            addInstances(report.impossibleInstances, s.instances);
         report.rows.append(row);
     }
 

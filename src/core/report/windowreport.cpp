@@ -4,24 +4,11 @@
 #include "report/markdown.h"
 
 #include <QJsonArray>
+#include <QMap>
 
 namespace passlane {
 
 namespace {
-
-QString stopsText(const QList<Stop> &stops)
-{
-    if (stops.isEmpty())
-        return QStringLiteral("none");
-    QStringList parts;
-    for (const Stop &s : stops) {
-        QStringList ids;
-        for (int id : s.oob)
-            ids << QString::number(id);
-        parts << s.release.toString() + QStringLiteral(" [") + ids.join(u',') + u']';
-    }
-    return parts.join(QStringLiteral(", "));
-}
 
 QString idsText(const QList<int> &ids)
 {
@@ -29,6 +16,25 @@ QString idsText(const QList<int> &ids)
     for (int id : ids)
         parts << QString::number(id);
     return parts.join(QStringLiteral(", "));
+}
+
+QString changeSectionTitle(WindowChange change)
+{
+    switch (change) {
+    case WindowChange::Impossible:
+        return QStringLiteral("Paths that become impossible");
+    case WindowChange::GainsStop:
+        return QStringLiteral("Paths that gain a stop");
+    case WindowChange::LosesStop:
+        return QStringLiteral("Paths that lose a stop");
+    case WindowChange::StopMoves:
+        return QStringLiteral("Paths where a stop moves");
+    case WindowChange::Reassigned:
+        return QStringLiteral("Paths reassigned (same stop releases, other OOB ids completing at them)");
+    case WindowChange::Unchanged:
+        break;
+    }
+    return QStringLiteral("Unchanged paths");
 }
 
 QString minorText(const std::optional<MinorVersion> &m)
@@ -46,6 +52,20 @@ QJsonArray stopsJson(const QList<Stop> &stops)
 }
 
 } // namespace
+
+QString windowHeadline(const WindowReport &report)
+{
+    QStringList affected;
+    for (WindowChange c : allWindowChanges())
+        if (windowChangeAffects(c))
+            affected << QStringLiteral("%1 %2").arg(windowChangeName(c)).arg(report.instancesWith(c));
+    return QStringLiteral("%1 affected (%2); %3 reassigned (the same stop releases, other OOB ids completing at "
+                          "them); %4 unchanged.")
+        .arg(report.affectedInstances)
+        .arg(affected.join(QStringLiteral(", ")))
+        .arg(report.instancesWith(WindowChange::Reassigned))
+        .arg(report.instancesWith(WindowChange::Unchanged));
+}
 
 QJsonObject windowReportToJson(const WindowReport &report)
 {
@@ -65,13 +85,15 @@ QJsonObject windowReportToJson(const WindowReport &report)
                                 {QStringLiteral("impossible_before"), jsonNumbers(r.impossibleBefore)},
                                 {QStringLiteral("impossible_after"), jsonNumbers(r.impossibleAfter)},
                                 {QStringLiteral("added_stops"), r.addedStops()},
-                                {QStringLiteral("became_impossible"), r.becameImpossible()}});
+                                {QStringLiteral("change"), windowChangeName(r.change())}});
     }
     root.insert(QStringLiteral("rows"), rows);
     root.insert(QStringLiteral("total_instances"), report.totalInstances);
     root.insert(QStringLiteral("affected_instances"), report.affectedInstances);
-    root.insert(QStringLiteral("gained_stop_instances"), report.gainedStopInstances);
-    root.insert(QStringLiteral("impossible_instances"), report.impossibleInstances);
+    QJsonObject perChange;
+    for (WindowChange c : allWindowChanges())
+        perChange.insert(windowChangeName(c), report.instancesWith(c));
+    root.insert(QStringLiteral("change_instances"), perChange);
     QJsonArray advice;
     for (const ProposalAdvice &a : report.advice)
         advice.append(QJsonObject{{QStringLiteral("id"), a.id},
@@ -80,7 +102,8 @@ QJsonObject windowReportToJson(const WindowReport &report)
                                   {QStringLiteral("earliest_no_extra_stop"),
                                    a.earliestNoExtraStop ? QJsonValue(a.earliestNoExtraStop->toString()) : QJsonValue()},
                                   {QStringLiteral("after_target"), a.afterTarget},
-                                  {QStringLiteral("next_minor_after_introduction"), a.nextMinorAfterIntroduction}});
+                                  {QStringLiteral("next_minor_after_introduction"), a.nextMinorAfterIntroduction},
+                                  {QStringLiteral("caveat"), adviceCaveat(a)}});
     root.insert(QStringLiteral("advice"), advice);
     root.insert(QStringLiteral("problems"), problemsToJson(report.problems));
     return root;
@@ -97,54 +120,46 @@ void addWindowReport(ReportWriter &writer, const WindowReport &report, const Oob
     writer.setTitle(QStringLiteral("OOB window analysis, target %1").arg(report.target.toString()));
     const QString summary = (what.isEmpty() ? QStringLiteral("No proposal: current stops only. ")
                                             : QStringLiteral("What if we ") + what.join(QStringLiteral("; ")) + QStringLiteral("? "))
-        + QStringLiteral("Of %1 instance(s) on %2 source version(s): %3 affected, %4 gain a stop, %5 can no longer upgrade.")
-              .arg(report.totalInstances).arg(report.rows.size()).arg(report.affectedInstances)
-              .arg(report.gainedStopInstances).arg(report.impossibleInstances);
+        + QStringLiteral("Of %1 instance(s) on %2 source version(s): %3")
+              .arg(report.totalInstances).arg(report.rows.size()).arg(windowHeadline(report));
     writer.setSummary(markdownEscape(summary), htmlEscape(summary));
     writer.setJson(windowReportToJson(report));
 
     const QStringList header{QStringLiteral("From"), QStringLiteral("Instances"), QStringLiteral("Stops before"),
                              QStringLiteral("Stops after"), QStringLiteral("Change")};
-    QList<QStringList> gained, impossible, other, unchanged;
+    QMap<WindowChange, QList<QStringList>> byChange;
+    QStringList unchanged;
     for (const WindowRow &r : report.rows) {
-        QString change;
-        if (r.becameImpossible())
-            change = QStringLiteral("impossible: OOB ") + idsText(r.impossibleAfter);
-        else if (r.addedStops() != 0)
-            change = QStringLiteral("%1%2 stop(s)").arg(r.addedStops() > 0 ? QStringLiteral("+") : QString()).arg(r.addedStops());
-        else if (r.changed())
-            change = QStringLiteral("stops move");
-        const QStringList row{r.source.toString(), QString::number(r.instances), stopsText(r.before), stopsText(r.after), change};
-        if (r.becameImpossible())
-            impossible << row;
-        else if (r.addedStops() > 0)
-            gained << row;
-        else if (r.changed())
-            other << row;
-        else
-            unchanged << row;
+        const WindowChange c = r.change();
+        if (c == WindowChange::Unchanged) {
+            unchanged << r.source.toString();
+            continue;
+        }
+        QString change = windowChangeName(c);
+        if (c == WindowChange::Impossible)
+            change += QStringLiteral(": OOB ") + idsText(r.impossibleAfter);
+        byChange[c] << QStringList{r.source.toString(), QString::number(r.instances), stopsText(r.before), stopsText(r.after), change};
     }
     const QList<int> right{1};
-    writer.addSection(tableSection(QStringLiteral("Paths that become impossible"),
-                                   impossible.isEmpty() ? QStringLiteral("None.") : QString(), header, impossible, right));
-    writer.addSection(tableSection(QStringLiteral("Paths that gain a stop"),
-                                   gained.isEmpty() ? QStringLiteral("None.") : QString(), header, gained, right));
-    if (!other.isEmpty())
-        writer.addSection(tableSection(QStringLiteral("Paths whose stops change"), {}, header, other, right));
-    QStringList same;
-    for (const QStringList &row : std::as_const(unchanged))
-        same << row.first();
+    // Worst first; unchanged paths are only named below.
+    for (WindowChange c : {WindowChange::Impossible, WindowChange::GainsStop, WindowChange::LosesStop,
+                           WindowChange::StopMoves, WindowChange::Reassigned}) {
+        const QList<QStringList> rows = byChange.value(c);
+        // The two that hurt are always listed, "None." included, so their absence is stated.
+        const bool always = c == WindowChange::Impossible || c == WindowChange::GainsStop;
+        if (rows.isEmpty() && !always)
+            continue;
+        writer.addSection(tableSection(changeSectionTitle(c), rows.isEmpty() ? QStringLiteral("None.") : QString(), header,
+                                       rows, right));
+    }
     writer.addSection(tableSection(QStringLiteral("Unchanged paths"),
-                                   same.isEmpty() ? QStringLiteral("None.") : same.join(QStringLiteral(", ")), {}, {}, {}));
+                                   unchanged.isEmpty() ? QStringLiteral("None.") : unchanged.join(QStringLiteral(", ")), {},
+                                   {}, {}));
 
     QList<QStringList> adviceRows;
     for (const ProposalAdvice &a : report.advice)
         adviceRows << QStringList{QString::number(a.id), minorText(a.current), minorText(a.proposed),
-                                  minorText(a.earliestNoExtraStop) + (a.afterTarget ? QStringLiteral(" (after the target)") : QString())
-                                      + (a.nextMinorAfterIntroduction
-                                             ? QStringLiteral(" (the minor right after its introduction: advised against; "
-                                                              "the minor after that gives instances time to finish)")
-                                             : QString())};
+                                  earliestNoExtraStopText(a)};
     if (!adviceRows.isEmpty())
         writer.addSection(tableSection(
             QStringLiteral("Earliest deprecation that adds no stop"),
