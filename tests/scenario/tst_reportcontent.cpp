@@ -319,6 +319,41 @@ private Q_SLOTS:
             VERIFY_IN(r.html, u'>' + htmlEscape(lane.label) + u'<');
     }
 
+    /// With a rehearsal, each step's expected duration is the time the rehearsal spent at it.
+    void runbookDurationFromRehearsal()
+    {
+        Scenario s;
+        s.project.sources << bundledSamplePath();
+        s.project.oobFiles << bundledSampleOobPath();
+        s.project.defaultProgress.rows = 20000;
+        s.from = Version::parse(u"1.0.0");
+        s.to = Version::parse(u"2.1.0");
+        s.simulation = SimulationRequest{};
+        Result<Catalog> loaded = loadCatalog(LoadRequest::fromProject(s.project));
+        QVERIFY(loaded);
+        Result<Evaluation> e = evaluate(s, std::make_shared<const Catalog>(std::move(loaded).value()));
+        QVERIFY2(e, qPrintable(e ? QString() : e.error().toString()));
+        QVERIFY(e.value().simulation);
+        const SimulationTotals &totals = e.value().simulation->totals;
+        const Rendered r = render(e.value());
+        const QJsonArray runbook = r.json.value(QStringLiteral("runbook")).toArray();
+        QCOMPARE(runbook.size(), e.value().plan->steps.size());
+        int matched = 0;
+        for (const QJsonValue &v : runbook) {
+            const QJsonObject duration = v.toObject().value(QStringLiteral("duration")).toObject();
+            for (const StopTotals &t : totals.stops) {
+                if (t.version != v.toObject().value(QStringLiteral("release")).toString())
+                    continue;
+                ++matched;
+                QCOMPARE(duration.value(QStringLiteral("source")).toString(), u"simulation"_qs);
+                QCOMPARE(duration.value(QStringLiteral("ms")).toInteger(), t.schemaMs + t.oobWaitMs);
+                VERIFY_TEXT(r, duration.value(QStringLiteral("text")).toString());
+            }
+        }
+        QCOMPARE(matched, int(totals.stops.size()));
+        QVERIFY(totals.oobWaitMs > 0);
+    }
+
     /// A customer export names its owner: the report's header says whose instance it is.
     void customerFromExport()
     {
