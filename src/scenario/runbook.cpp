@@ -202,6 +202,12 @@ QList<RunbookStep> makeRunbook(const Evaluation &e)
             const OobMigration *m = e.registry.find(id);
             r.watch.append({id, m ? m->component + QStringLiteral(": ") + m->description : QString()});
         }
+        if (step.down && !r.watch.isEmpty()) {
+            QStringList ids;
+            for (int id : step.oob)
+                ids << QStringLiteral("--id=%1").arg(id);
+            r.revertCommand = QStringLiteral("migrator run-out-of-band-migrations --apply-reverse ") + ids.join(u' ');
+        }
         fillDuration(e, step, r);
         out.append(r);
         previous = r.release;
@@ -235,6 +241,7 @@ QJsonArray runbookToJson(const QList<RunbookStep> &runbook)
             {QStringLiteral("migrator_command"), r.command.isEmpty() ? QJsonValue() : QJsonValue(r.command)},
             {QStringLiteral("migrator_note"), r.commandNote},
             {QStringLiteral("watch_oob"), watch},
+            {QStringLiteral("revert_command"), r.revertCommand.isEmpty() ? QJsonValue() : QJsonValue(r.revertCommand)},
             {QStringLiteral("watch_page"), r.watch.isEmpty() ? QJsonValue() : QJsonValue(oobProgressPage())},
             {QStringLiteral("watch_sql"), r.watch.isEmpty() ? QJsonValue() : QJsonValue(oobProgressSql(r.watchIds()))},
             {QStringLiteral("duration"),
@@ -300,6 +307,11 @@ ReportSection runbookSection(const QList<RunbookStep> &runbook)
             for (const RunbookStep::Oob &o : r.watch) {
                 s.markdown += QStringLiteral("   - OOB %1 %2\n").arg(o.id).arg(md(o.label));
                 s.html += QStringLiteral("<li>OOB %1 %2</li>\n").arg(o.id).arg(h(o.label));
+            }
+            if (!r.revertCommand.isEmpty()) {
+                const QString how = QStringLiteral("Revert them (if the downgrade did not) with the migrator image used above:");
+                s.markdown += QStringLiteral("   - ") + how + QStringLiteral(" `") + r.revertCommand + QStringLiteral("`\n");
+                s.html += QStringLiteral("<li>") + h(how) + QStringLiteral(" <code>") + h(r.revertCommand) + QStringLiteral("</code></li>\n");
             }
             const QString sql = oobProgressSql(r.watchIds());
             const QString db = QStringLiteral(", or in the frontend database (pgsql): ");

@@ -36,6 +36,7 @@ struct RunbookStep {
     QString command;          ///< the product's migrator command, or empty when nothing runs
     QString commandNote;      ///< how and with which image to run it
     QList<Oob> watch;         ///< OOB migrations that must finish (or revert) before the next step
+    QString revertCommand;    ///< down steps: the migrator command that runs `watch` in reverse
     QString durationSource;   ///< "simulation", "progress-model", "none", "unknown"
     std::optional<qint64> durationMs;
     QString duration;         ///< one sentence: the expected wait, or why it is unknown

@@ -104,6 +104,7 @@ private Q_SLOTS:
         QTest::newRow("sample, what-if") << u"sample"_qs << u"1.0.0"_qs << u"2.1.0"_qs << QStringList{u"1=2.1"_qs} << QString() << false;
         QTest::newRow("sample, standard") << u"sample"_qs << u"1.2.0"_qs << u"1.3.0"_qs << QStringList{} << QString() << false;
         QTest::newRow("sample, downgrade") << u"sample"_qs << u"2.1.0"_qs << u"1.2.0"_qs << QStringList{} << QString() << false;
+        QTest::newRow("sample, downgrade with a revert") << u"sample"_qs << u"2.1.0"_qs << u"1.0.0"_qs << QStringList{} << QString() << false;
         QTest::newRow("real 5.9.45 -> 7.2.1943, what-if") << u"real"_qs << u"5.9.45"_qs << u"7.2.1943"_qs
                                                           << QStringList{u"25=6.9"_qs} << QString() << false;
         QTest::newRow("real 5.9.45 -> 7.2.1943, customer") << u"real"_qs << u"5.9.45"_qs << u"7.2.1943"_qs
@@ -260,6 +261,16 @@ private Q_SLOTS:
             for (qsizetype k = 0; k < step.oob.size(); ++k) {
                 QCOMPARE(watch.at(k).toObject().value(QStringLiteral("id")).toInt(), step.oob.at(k));
                 VERIFY_TEXT(r, QStringLiteral("OOB %1 %2").arg(step.oob.at(k)).arg(e.registry.find(step.oob.at(k))->component));
+            }
+            if (step.down && !step.oob.isEmpty()) {
+                QString revert = QStringLiteral("migrator run-out-of-band-migrations --apply-reverse");
+                for (int id : step.oob)
+                    revert += QStringLiteral(" --id=%1").arg(id);
+                QCOMPARE(j.value(QStringLiteral("revert_command")).toString(), revert);
+                VERIFY_IN(r.markdown, u'`' + revert + u'`');
+                VERIFY_IN(r.html, QStringLiteral("<code>") + htmlEscape(revert) + QStringLiteral("</code>"));
+            } else {
+                QVERIFY(j.value(QStringLiteral("revert_command")).isNull());
             }
             if (!step.oob.isEmpty()) {
                 VERIFY_TEXT(r, oobProgressPage());
