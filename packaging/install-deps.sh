@@ -10,6 +10,7 @@ packages=(
   libboost-graph-dev libyaml-cpp-dev libarchive-dev zlib1g-dev libgraphviz-dev libpq-dev
   postgresql postgresql-client
   xvfb xauth fonts-dejavu-core
+  poppler-utils   # pdftotext: tests measure the words of printed reports
   dpkg-dev file
 )
 

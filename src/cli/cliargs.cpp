@@ -42,7 +42,7 @@ bool parseArgs(QCommandLineParser &parser, const QStringList &args)
 
 void addReportOptions(QCommandLineParser &parser, const QString &defaultFormat)
 {
-    parser.addOption({QStringLiteral("format"), QStringLiteral("json, markdown or html (default %1).").arg(defaultFormat),
+    parser.addOption({QStringLiteral("format"), QStringLiteral("json, markdown, html or pdf (default %1). pdf needs --out FILE or a redirected stdout.").arg(defaultFormat),
                       QStringLiteral("FORMAT"), defaultFormat});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Write the report to FILE instead of stdout."), QStringLiteral("FILE")});
 }
@@ -54,7 +54,7 @@ std::optional<ReportFormat> reportFormatOption(const QCommandLineParser &parser)
     const QString name = parser.value(QStringLiteral("format"));
     const auto format = reportFormatFromName(name);
     if (!format)
-        printError(QStringLiteral("--format: '%1' is not one of json, markdown, html").arg(name));
+        printError(QStringLiteral("--format: '%1' is not one of json, markdown, html, pdf").arg(name));
     return format;
 }
 

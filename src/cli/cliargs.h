@@ -23,7 +23,7 @@ std::optional<Project> projectFromParser(const QCommandLineParser &parser);
 /// LoadRequest::fromProject(projectFromParser()).
 std::optional<LoadRequest> loadRequestFromParser(const QCommandLineParser &parser);
 
-/// Adds --format FORMAT (json, markdown or html; `defaultFormat` when absent) and --out FILE.
+/// Adds --format FORMAT (json, markdown, html or pdf; `defaultFormat` when absent) and --out FILE.
 void addReportOptions(QCommandLineParser &parser, const QString &defaultFormat = QStringLiteral("markdown"));
 /// The report format chosen by --format (or --json); prints the problem and returns nullopt.
 std::optional<ReportFormat> reportFormatOption(const QCommandLineParser &parser);

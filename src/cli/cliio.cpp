@@ -2,6 +2,8 @@
 
 #include "common/safefile.h"
 
+#include <QFileInfo>
+
 #include <cstdio>
 
 namespace passlane::cli {
@@ -27,6 +29,8 @@ bool writeOutput(const QByteArray &data, const QString &outFile)
         printError(written.error().toString());
         return false;
     }
+    // stderr, so that it never mixes with a report on stdout.
+    std::fprintf(stderr, "wrote %s\n", qUtf8Printable(QFileInfo(outFile).absoluteFilePath()));
     return true;
 }
 

@@ -5,7 +5,11 @@
 #include "cliargs.h"
 #include "cliio.h"
 
+#include "printing/reportprinter.h"
+
 #include <QFileInfo>
+
+#include <unistd.h>
 
 namespace passlane::cli {
 
@@ -130,13 +134,35 @@ std::optional<ScenarioCommand> parseScenarioCommand(QCommandLineParser &parser, 
     addReportOptions(parser);
     if (!parseArgs(parser, args))
         return std::nullopt;
-    const auto format = reportFormatOption(parser);
+    // PDF is the HTML report printed: the core's writers know only the three text formats.
+    const bool pdf = !parser.isSet(QStringLiteral("json")) && parser.value(QStringLiteral("format")) == u"pdf";
+    const auto format = pdf ? std::optional<ReportFormat>(ReportFormat::Html) : reportFormatOption(parser);
     if (!format)
         return std::nullopt;
     auto scenario = scenarioFromParser(parser);
     if (!scenario)
         return std::nullopt;
-    return ScenarioCommand{*format, std::move(*scenario)};
+    return ScenarioCommand{*format, pdf, std::move(*scenario)};
+}
+
+bool writeScenarioReport(const Evaluation &evaluation, ScenarioReportKind kind, const ScenarioCommand &command,
+                         const QString &outFile)
+{
+    if (!command.pdf)
+        return writeOutput(renderScenarioReport(evaluation, kind, command.format), outFile);
+    if ((outFile.isEmpty() || outFile == u"-") && isatty(STDOUT_FILENO)) {
+        printError(QStringLiteral("--format pdf: standard output is a terminal; give --out FILE or redirect it"));
+        return false;
+    }
+    ReportWriter writer;
+    addScenarioReport(writer, evaluation, kind);
+    ReportPrinter printer(QString::fromUtf8(writer.render(ReportFormat::Html)), writer.title());
+    const QByteArray pdf = printer.toPdf();
+    if (pdf.isEmpty()) {
+        printError(QStringLiteral("--format pdf: %1").arg(printer.error()));
+        return false;
+    }
+    return writeOutput(pdf, outFile);
 }
 
 std::shared_ptr<const Catalog> loadScenarioCatalog(const Scenario &scenario)

@@ -3,6 +3,7 @@
 #include "scenario/evaluate.h"
 #include "report/reportwriter.h"
 #include "scenario/scenario.h"
+#include "scenario/scenarioreport.h"
 
 #include <QCommandLineParser>
 
@@ -27,6 +28,7 @@ std::optional<Scenario> scenarioFromParser(const QCommandLineParser &parser);
 /// What a plan, windows or simulate command line asks: the report format and the Scenario.
 struct ScenarioCommand {
     ReportFormat format = ReportFormat::Markdown;
+    bool pdf = false; ///< --format pdf: the HTML report, printed by passlane_printing
     Scenario scenario;
 };
 
@@ -35,6 +37,11 @@ struct ScenarioCommand {
 /// nullopt on bad usage.
 std::optional<ScenarioCommand> parseScenarioCommand(QCommandLineParser &parser, const QStringList &args,
                                                     const std::function<void(QCommandLineParser &)> &addCommandOptions = {});
+
+/// Renders the evaluation's report in the command's format (PDF through ReportPrinter) and
+/// writes it with writeOutput(). A PDF is not written to a terminal. Prints one line on failure.
+bool writeScenarioReport(const Evaluation &evaluation, ScenarioReportKind kind, const ScenarioCommand &command,
+                         const QString &outFile);
 
 /// Loads the scenario's catalog, printing "passlane-cli: <file>: <problem>" on failure.
 std::shared_ptr<const Catalog> loadScenarioCatalog(const Scenario &scenario);

@@ -1,5 +1,5 @@
 // passlane-cli plan SOURCE... --from A --to B [--oob FILE...] [--propose ID=V...] [--state FILE | --customer NAME]
-//   [--format json|markdown|html] [--out FILE]
+//   [--format json|markdown|html|pdf] [--out FILE]
 #include "cliargs.h"
 #include "cliio.h"
 #include "cliscenario.h"
@@ -32,7 +32,7 @@ int runPlan(const QStringList &args)
     const auto evaluation = evaluateOrReport(scenario, catalog);
     if (!evaluation)
         return 2;
-    if (!writeOutput(renderScenarioReport(*evaluation, ScenarioReportKind::Plan, command->format), parser.value(QStringLiteral("out"))))
+    if (!writeScenarioReport(*evaluation, ScenarioReportKind::Plan, *command, parser.value(QStringLiteral("out"))))
         return 2;
     return evaluation->ok() ? 0 : 1;
 }

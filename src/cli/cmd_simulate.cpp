@@ -1,6 +1,6 @@
 // passlane-cli simulate SOURCE... --from A --to B [--state FILE | --inspect DSN... | --customer NAME]
 //   [--backend sqlite|postgres] [--dsn DSN] [--database NAME --i-own-this-database]
-//   [--inject-failure [SCHEMA:]ID | oob:ID] [--compare-schema] [--round-trip] [--format json|markdown|html] [--out FILE]
+//   [--inject-failure [SCHEMA:]ID | oob:ID] [--compare-schema] [--round-trip] [--format json|markdown|html|pdf] [--out FILE]
 #include "cliargs.h"
 #include "cliio.h"
 #include "cliscenario.h"
@@ -195,7 +195,7 @@ int runSimulate(const QStringList &args)
     }
     if (!evaluation)
         return 2;
-    if (!writeOutput(renderScenarioReport(*evaluation, ScenarioReportKind::Plan, command->format), parser.value(QStringLiteral("out"))))
+    if (!writeScenarioReport(*evaluation, ScenarioReportKind::Plan, *command, parser.value(QStringLiteral("out"))))
         return 2;
     const SimulationResult &result = *evaluation->simulation;
     if (!result.completed && !result.databases.isEmpty() && result.databasesKept)

@@ -30,7 +30,7 @@ int runWindows(const QStringList &args)
     const auto evaluation = evaluateOrReport(scenario, catalog);
     if (!evaluation)
         return 2;
-    if (!writeOutput(renderScenarioReport(*evaluation, ScenarioReportKind::Windows, command->format), parser.value(QStringLiteral("out"))))
+    if (!writeScenarioReport(*evaluation, ScenarioReportKind::Windows, *command, parser.value(QStringLiteral("out"))))
         return 2;
     return evaluation->windows.instancesWith(WindowChange::Impossible) > 0 ? 1 : 0;
 }

@@ -3,8 +3,11 @@
 #include "cliio.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -33,11 +36,34 @@ void printUsage(FILE *out)
     std::fprintf(out, "\nRun 'passlane-cli COMMAND --help' for a command's options.\n");
 }
 
+/// --format pdf lays the report out with real fonts, which takes a QGuiApplication; every other
+/// command stays a plain QCoreApplication.
+bool asksForPdf(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--format=pdf") == 0)
+            return true;
+        if (std::strcmp(argv[i], "--format") == 0 && i + 1 < argc && std::strcmp(argv[i + 1], "pdf") == 0)
+            return true;
+    }
+    return false;
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    if (!asksForPdf(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    // Headless: no display is needed, and fonts still come from fontconfig.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    const auto app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("passlane-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PASSLANE_VERSION));
 

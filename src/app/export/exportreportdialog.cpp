@@ -5,6 +5,8 @@
 #include "document/scenariorunner.h"
 
 #include <QDir>
+#include <QFileInfo>
+#include <QLocale>
 #include <QFileDialog>
 #include <QMainWindow>
 #include <QStatusBar>
@@ -25,8 +27,7 @@ ExportReportDialog::ExportReportDialog(Document *doc, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::ExportReportDialog>()), m_doc(doc)
 {
     m_ui->setupUi(this);
-    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    m_ui->folderEdit->setText(QSettings().value(kFolderKey, docs.isEmpty() ? QDir::homePath() : docs).toString());
+    m_ui->folderEdit->setText(startFolder());
     QString name = QStringLiteral("upgrade-plan");
     const auto evaluation = doc->runner()->evaluation();
     if (evaluation && evaluation->plan)
@@ -49,10 +50,22 @@ ExportReportDialog::ExportReportDialog(Document *doc, QWidget *parent)
     m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Export"));
     connect(m_ui->browseButton, &QToolButton::clicked, this, &ExportReportDialog::browse);
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ExportReportDialog::save);
-    connect(m_ui->previewButton, &QPushButton::clicked, this, [this] { printPreview(m_doc, this); });
+    connect(m_ui->previewButton, &QPushButton::clicked, this, [this] {
+        printPreview(m_doc, this, kind(), m_ui->simulationCheck->isChecked());
+    });
 }
 
 ExportReportDialog::~ExportReportDialog() = default;
+
+QString ExportReportDialog::startFolder()
+{
+    // The remembered folder may have been removed since: start where the user can see.
+    const QString remembered = QSettings().value(kFolderKey).toString();
+    if (!remembered.isEmpty() && QFileInfo(remembered).isDir())
+        return remembered;
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return !docs.isEmpty() && QFileInfo(docs).isDir() ? docs : QDir::homePath();
+}
 
 void ExportReportDialog::setFolder(const QString &folder)
 {
@@ -142,14 +155,21 @@ void ExportReportDialog::save()
     accept();
 }
 
-void ExportReportDialog::printPreview(Document *doc, QWidget *parent)
+void ExportReportDialog::printPreview(Document *doc, QWidget *parent, ScenarioReportKind kind, bool includeSimulation)
 {
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageSize(QPageSize(QPageSize::A4));
+    printer.setPageLayout(reportPageLayout(QLocale::system()));
     QPrintPreviewDialog preview(&printer, parent);
     preview.setWindowTitle(tr("Report Preview"));
     ReportExporter exporter(doc);
-    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview,
-                     [&exporter](QPrinter *p) { exporter.print(p); });
+    exporter.setKind(kind);
+    exporter.setIncludeSimulation(includeSimulation);
+    QObject::connect(&preview, &QPrintPreviewDialog::paintRequested, &preview, [&exporter, parent](QPrinter *p) {
+        // The print dialog's page range applies; the preview shows every page.
+        const bool range = p->printRange() == QPrinter::PageRange;
+        const QString error = exporter.print(p, range ? p->fromPage() : 0, range ? p->toPage() : 0);
+        if (!error.isEmpty())
+            QMessageBox::warning(parent, tr("Print Report"), error);
+    });
     preview.exec();
 }

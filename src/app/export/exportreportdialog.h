@@ -32,8 +32,14 @@ public:
     QStringList exportFiles();
     const QStringList &errors() const { return m_errors; }
 
-    /// A print preview of the HTML report (QPrintPreviewDialog).
-    static void printPreview(Document *doc, QWidget *parent);
+    /// A print preview of the report (QPrintPreviewDialog), on the locale's paper (A4 or Letter),
+    /// with the same pages as the PDF.
+    static void printPreview(Document *doc, QWidget *parent,
+                             passlane::ScenarioReportKind kind = passlane::ScenarioReportKind::Plan,
+                             bool includeSimulation = true);
+    /// The folder the dialog starts in: the one last exported to, when it still exists; else
+    /// the documents folder, else the home folder.
+    static QString startFolder();
 
 private:
     void browse();

@@ -3,17 +3,9 @@
 #include "document/document.h"
 #include "common/safefile.h"
 #include "document/scenariorunner.h"
+#include "printing/reportprinter.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QImage>
-#include <QPainter>
-#include <QPrinter>
-#include <QRegularExpression>
-#include <QSvgRenderer>
-#include <QTemporaryFile>
-#include <QTextDocument>
-#include <QUrl>
+#include <QObject>
 
 using namespace passlane;
 
@@ -62,49 +54,18 @@ QByteArray ReportExporter::render(ExportFormat format) const
     return {};
 }
 
-namespace {
-/// QTextDocument knows no SVG: each inline <svg> becomes an <img> of the same chart, rendered
-/// by QSvgRenderer at twice its size so that it stays sharp in print.
-void setPrintableHtml(QTextDocument &doc, const QString &html)
+ReportPrinter ReportExporter::printer() const
 {
-    static const QRegularExpression svgRe(QStringLiteral("<svg\\b.*?</svg>"),
-                                          QRegularExpression::DotMatchesEverythingOption);
-    QString out;
-    qsizetype last = 0;
-    int n = 0;
-    auto it = svgRe.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        out += QStringView(html).mid(last, m.capturedStart() - last);
-        last = m.capturedEnd();
-        QSvgRenderer renderer(m.captured().toUtf8());
-        if (!renderer.isValid())
-            continue;
-        const QSize size = renderer.defaultSize().isValid() ? renderer.defaultSize() : QSize(800, 300);
-        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        renderer.render(&painter);
-        painter.end();
-        const QUrl name(QStringLiteral("passlane-chart-%1.png").arg(n++));
-        doc.addResource(QTextDocument::ImageResource, name, image);
-        out += QStringLiteral("<img src=\"%1\" width=\"%2\">").arg(name.toString()).arg(qMin(size.width(), 640));
-    }
-    out += QStringView(html).mid(last);
-    doc.setHtml(out);
-}
-} // namespace
-
-void ReportExporter::fillPrintable(QTextDocument &doc) const
-{
-    setPrintableHtml(doc, QString::fromUtf8(render(ExportFormat::Html)));
+    const ReportWriter w = writer();
+    return ReportPrinter(QString::fromUtf8(w.render(ReportFormat::Html)), w.title());
 }
 
-void ReportExporter::print(QPrinter *printer) const
+QString ReportExporter::print(QPagedPaintDevice *device, int fromPage, int toPage) const
 {
-    QTextDocument doc;
-    fillPrintable(doc);
-    doc.print(printer);
+    ReportPrinter p = printer();
+    // Print preview shows every page in one orientation: a wide chart is turned instead.
+    p.setWideCharts(ReportPrinter::WideCharts::RotatedPage);
+    return p.print(device, fromPage, toPage) < 0 ? p.error() : QString();
 }
 
 QString ReportExporter::write(ExportFormat format, const QString &path) const
@@ -113,20 +74,12 @@ QString ReportExporter::write(ExportFormat format, const QString &path) const
         return QObject::tr("There is no plan to export.");
     QByteArray data;
     if (format == ExportFormat::Pdf) {
-        // QPrinter writes a file of its own: print to a temporary one, then write its bytes
-        // like every other format (atomically, and never over a device or a folder).
-        QTemporaryFile tmp;
-        if (!tmp.open())
-            return tmp.errorString();
-        tmp.close();
-        QPrinter printer(QPrinter::HighResolution);
-        printer.setOutputFormat(QPrinter::PdfFormat);
-        printer.setOutputFileName(tmp.fileName());
-        printer.setPageSize(QPageSize(QPageSize::A4));
-        print(&printer);
-        if (!tmp.open())
-            return tmp.errorString();
-        data = tmp.readAll();
+        // Printed in memory, then written like every other format: atomically, and never over
+        // a device or a folder.
+        ReportPrinter p = printer();
+        data = p.toPdf();
+        if (data.isEmpty())
+            return p.error();
     } else {
         data = render(format);
     }

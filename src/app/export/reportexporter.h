@@ -1,6 +1,7 @@
 #pragma once
 
 #include "report/reportwriter.h"
+#include "printing/reportprinter.h"
 #include "scenario/scenarioreport.h"
 
 #include <QString>
@@ -8,18 +9,17 @@
 #include <optional>
 
 class Document;
-class QPrinter;
-class QTextDocument;
-class QWidget;
+class QPagedPaintDevice;
 
 namespace passlane { struct SimulationResult; }
 
-/// The formats the GUI exports: the core writer's three, plus PDF printed from the HTML.
+/// The formats the GUI exports: the core writer's three, plus PDF printed from the HTML by
+/// passlane_printing, as `passlane-cli --format pdf` does.
 enum class ExportFormat { Html, Pdf, Markdown, Json };
 
 /// Writes the document's current answer with the scenario layer's report writer (the one the CLI
-/// uses); this class only picks the Evaluation from the Document and turns HTML into PDF or a
-/// print preview.
+/// uses); this class only picks the Evaluation from the Document and hands the HTML to the
+/// shared ReportPrinter for PDF, printing and print preview.
 class ReportExporter {
 public:
     explicit ReportExporter(Document *doc);
@@ -33,13 +33,15 @@ public:
     /// The report of the current Evaluation (plan sections, plus its simulation when included).
     passlane::ReportWriter writer() const;
     QByteArray render(ExportFormat format) const;
-    /// Writes atomically (QSaveFile, or a temporary file renamed for PDF). Empty on success,
-    /// else the error message.
+    /// Writes atomically (a temporary file renamed over the target). Empty on success, else the
+    /// error message.
     QString write(ExportFormat format, const QString &path) const;
-    /// The HTML report as a QTextDocument, SVG charts rendered as images (print and preview).
-    void fillPrintable(QTextDocument &doc) const;
-    /// Prints the HTML report (with its SVG chart rendered as an image) on `printer`.
-    void print(QPrinter *printer) const;
+    /// The HTML report, ready to print (passlane_printing: the same pages as the PDF).
+    passlane::ReportPrinter printer() const;
+    /// Prints the report on `device` (a QPrinter for Print and Print Preview), pages
+    /// `fromPage`..`toPage` (1-based, 0 for all), a wide chart turned on a portrait page. Empty
+    /// on success, else the error message.
+    QString print(QPagedPaintDevice *device, int fromPage = 0, int toPage = 0) const;
 
     static QString suffix(ExportFormat format);    ///< "html", "pdf", "md", "json"
     static QString formatName(ExportFormat format); ///< "HTML", "PDF"...
