@@ -12,7 +12,8 @@ namespace passlane {
 class WindowAnalysisModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { SourceColumn, InstancesColumn, BeforeColumn, AfterColumn, AddedColumn, ChangeColumn, ColumnCount };
+    /// The change and Δ come before the long stop lists so they stay in view in a narrow pane.
+    enum Column { SourceColumn, InstancesColumn, ChangeColumn, AddedColumn, BeforeColumn, AfterColumn, ColumnCount };
 
     enum Roles {
         SourceRole = Qt::UserRole + 1, ///< QString version

@@ -341,6 +341,10 @@ void TestLanesView::realAnalysisTableShowsChangeAndIds()
     }
     QVERIFY(saw5945);
     QVERIFY(reassigned > 0);
+    // The change is in view without scrolling; the long stop lists come after it.
+    QVERIFY(table->columnViewportPosition(WindowAnalysisModel::ChangeColumn) >= 0);
+    QVERIFY(table->columnViewportPosition(WindowAnalysisModel::ChangeColumn) + table->columnWidth(WindowAnalysisModel::ChangeColumn)
+            <= table->viewport()->width());
 
     // The summary states the headline as the reports do and keeps the caveat on the suggestion
     // (5.10 is the minor right after 25's introduction).
