@@ -106,27 +106,32 @@ int benchPlan(const QStringList &args)
                 static_cast<long long>(migrations), static_cast<long long>(failed));
     std::printf("  target: under 1000 ms in total on one core -> %s\n", totalNs < 1000000000 ? "met" : "MISSED");
 
-    // The same pairs again, each plan with the product migrator's view beside it (what every
-    // plan report shows): the view must not make a report noticeably slower to produce.
-    qint64 differing = 0, blocked = 0;
-    timer.restart();
+    // The same pairs again, each plan timed right beside the product migrator's view of it (what
+    // every plan report shows), so that both halves see the same machine load: the view must
+    // not make a report noticeably slower to produce.
+    qint64 differing = 0, blocked = 0, planNs = 0, viewNs = 0;
+    QElapsedTimer pairTimer;
     for (const Version &from : versions) {
         for (const Version &to : versions) {
             if (from == to)
                 continue;
-            const auto plan = planner.plan(from, to); // the defaults: with the view
-            if (!plan || !plan->productMigrator)
+            pairTimer.start();
+            const auto plan = planner.plan(from, to, options);
+            planNs += pairTimer.nsecsElapsed();
+            if (!plan)
                 continue;
-            differing += plan->productMigrator->noDifference() ? 0 : 1;
-            blocked += plan->productMigrator->canPlan() ? 0 : 1;
+            pairTimer.start();
+            const ProductMigratorView view = productMigratorView(planner, *plan);
+            viewNs += pairTimer.nsecsElapsed();
+            differing += view.noDifference() ? 0 : 1;
+            blocked += view.canPlan() ? 0 : 1;
         }
     }
-    const qint64 withViewNs = timer.nsecsElapsed();
-    std::printf("  plans + product migrator's view: total %.1f ms, mean %.1f us per pair; ratio to plans alone %.2f "
-                "(target <= 2.0 -> %s)\n",
-                withViewNs / 1e6, plans ? withViewNs / 1e3 / double(plans) : 0.0,
-                totalNs ? double(withViewNs) / double(totalNs) : 0.0,
-                withViewNs <= 2 * totalNs ? "met" : "MISSED");
+    const double viewRatio = planNs ? double(planNs + viewNs) / double(planNs) : 0.0;
+    std::printf("  plans + product migrator's view, interleaved: plans %.1f ms, views %.1f ms, mean %.1f us per pair; "
+                "ratio to plans alone %.2f (target <= 2.0 -> %s)\n",
+                planNs / 1e6, viewNs / 1e6, plans ? (planNs + viewNs) / 1e3 / double(plans) : 0.0, viewRatio,
+                viewRatio <= 2.0 ? "met" : "MISSED");
     std::printf("  %lld pairs where the product's migrator differs, %lld it cannot plan\n",
                 static_cast<long long>(differing), static_cast<long long>(blocked));
 

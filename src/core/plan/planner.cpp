@@ -38,7 +38,7 @@ qsizetype PlanStep::migrationCount() const
 
 Planner::Planner(const StitchedGraph &graph, const OobRegistry &registry)
     : m_graph(graph), m_registry(registry), m_index(graph.versions()),
-      m_cache(std::make_unique<PlannerCache>(graph))
+      m_cache(std::make_unique<PlannerCache>(graph)), m_productLookups(std::make_unique<ProductLookupMemo>())
 {
 }
 
@@ -96,7 +96,7 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
                 plan.problems.append(p);
             }
         } else {
-            applied.append(s.closure.value(from, m_cache->empty(s)));
+            applied.append(m_cache->closureOf(s, from));
         }
     }
 
@@ -107,7 +107,7 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
         Problem notForward = Problem::make(Severity::Warning, QLatin1String("not-forward-upgrade"), {});
         for (qsizetype k = 0; k < m_cache->schemas().size(); ++k) {
             const auto &s = m_cache->schemas().at(k);
-            const IdBits target = s.closure.value(to, m_cache->empty(s));
+            const IdBits &target = m_cache->closureOf(s, to);
             IdBits ahead = applied.at(k);
             for (size_t w = 0; w < ahead.size(); ++w)
                 ahead[w] &= ~target[w];
@@ -142,7 +142,7 @@ Result<UpgradePlan> Planner::plan(const Version &from, const Version &to, const 
         step.oob = oob;
         for (qsizetype k = 0; k < m_cache->schemas().size(); ++k) {
             const auto &s = m_cache->schemas().at(k);
-            const IdBits target = s.closure.value(release, m_cache->empty(s));
+            const IdBits &target = m_cache->closureOf(s, release);
             IdBits &have = applied[k];
             IdBits delta(have.size());
             for (size_t w = 0; w < have.size(); ++w)

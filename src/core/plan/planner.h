@@ -27,6 +27,7 @@ struct PlanOptions {
 };
 
 class PlannerCache;
+class ProductLookupMemo;
 
 /// Plans upgrades and downgrades over a stitched graph and an OOB registry. Construction
 /// precomputes per-release closures (milliseconds); plan() is then cheap and thread-safe.
@@ -47,12 +48,15 @@ public:
     const StitchedGraph &graph() const { return m_graph; }
     /// Dense indices, closures and the apply order that plans are made from.
     const PlannerCache &cache() const { return *m_cache; }
+    /// The product migrator's version lookups per pair of minors (see productmigrator.h).
+    ProductLookupMemo &productLookups() const { return *m_productLookups; }
 
 private:
     const StitchedGraph &m_graph;
     OobRegistry m_registry;
     VersionIndex m_index;
     std::unique_ptr<PlannerCache> m_cache;
+    std::unique_ptr<ProductLookupMemo> m_productLookups;
 };
 
 } // namespace passlane

@@ -45,8 +45,35 @@ PlannerCache::PlannerCache(const StitchedGraph &graph)
         const QList<qint64> order = applyOrder(parentsById);
         for (int k = 0; k < int(order.size()); ++k)
             s.rank[size_t(s.index.value(order.at(k)))] = k;
-        for (const Version &v : versions)
+        s.byRank.resize(size_t(n));
+        for (int k = 0; k < n; ++k)
+            s.byRank[size_t(k)] = k;
+        std::stable_sort(s.byRank.begin(), s.byRank.end(), [&s](int a, int b) { return s.rank[size_t(a)] < s.rank[size_t(b)]; });
+        for (const Version &v : versions) {
             s.closure.insert(v, toBits(s, graph.appliedAt(name, v)));
+            IdBits below = empty(s);
+            const auto b = graph.bounds(name, v);
+            std::vector<int> stack;
+            if (b && !b->preCreation) {
+                for (qint64 id : b->leafIds) {
+                    auto it = s.index.constFind(id);
+                    if (it != s.index.cend())
+                        stack.push_back(*it);
+                }
+            }
+            while (!stack.empty()) {
+                const int i = stack.back();
+                stack.pop_back();
+                for (int c : s.children[size_t(i)]) {
+                    if (!testBit(below, c)) {
+                        setBit(below, c);
+                        stack.push_back(c);
+                    }
+                }
+            }
+            s.belowLeaves.insert(v, std::move(below));
+        }
+        m_empty.insert(name, empty(s));
         m_schemas.append(std::move(s));
     }
 }
@@ -64,9 +91,34 @@ IdBits PlannerCache::toBits(const Schema &s, const QSet<qint64> &ids, QList<qint
     return bits;
 }
 
+const IdBits &PlannerCache::closureOf(const Schema &s, const Version &release) const
+{
+    const auto it = s.closure.constFind(release);
+    return it != s.closure.cend() ? *it : *m_empty.constFind(s.name);
+}
+
+const IdBits &PlannerCache::belowLeavesOf(const Schema &s, const Version &release) const
+{
+    const auto it = s.belowLeaves.constFind(release);
+    return it != s.belowLeaves.cend() ? *it : *m_empty.constFind(s.name);
+}
+
 QList<qint64> PlannerCache::topologicalOrder(const Schema &s, const IdBits &subset) const
 {
+    qsizetype count = 0;
+    for (quint64 w : subset)
+        count += __builtin_popcountll(w);
+    QList<qint64> order;
+    order.reserve(count);
+    // A large subset: one walk of the schema's order beats sorting it.
+    if (count * 8 > qsizetype(s.byRank.size())) {
+        for (int i : s.byRank)
+            if (testBit(subset, i))
+                order.append(s.ids.at(i));
+        return order;
+    }
     std::vector<int> members;
+    members.reserve(size_t(count));
     for (size_t w = 0; w < subset.size(); ++w) {
         quint64 word = subset[w];
         while (word) {
@@ -75,9 +127,7 @@ QList<qint64> PlannerCache::topologicalOrder(const Schema &s, const IdBits &subs
             word &= word - 1;
         }
     }
-    std::sort(members.begin(), members.end(), [&s](int a, int b) { return s.rank[size_t(a)] < s.rank[size_t(b)]; });
-    QList<qint64> order;
-    order.reserve(qsizetype(members.size()));
+    std::stable_sort(members.begin(), members.end(), [&s](int a, int b) { return s.rank[size_t(a)] < s.rank[size_t(b)]; });
     for (int m : members)
         order.append(s.ids.at(m));
     return order;

@@ -126,29 +126,6 @@ QList<qint64> ordered(const PlannerCache &cache, const PlannerCache::Schema &s, 
     return cache.topologicalOrder(s, bits);
 }
 
-/// Strict descendants of `roots` (dense indices) through children.
-IdBits descendants(const PlannerCache &cache, const PlannerCache::Schema &s, const QList<qint64> &roots)
-{
-    IdBits seen = cache.empty(s);
-    std::vector<int> stack;
-    for (qint64 id : roots) {
-        auto it = s.index.constFind(id);
-        if (it != s.index.cend())
-            stack.push_back(*it);
-    }
-    while (!stack.empty()) {
-        const int i = stack.back();
-        stack.pop_back();
-        for (int c : s.children[size_t(i)]) {
-            if (!testBit(seen, c)) {
-                setBit(seen, c);
-                stack.push_back(c);
-            }
-        }
-    }
-    return seen;
-}
-
 IdBits minus(const IdBits &a, const IdBits &b)
 {
     IdBits out(a.size());
@@ -158,6 +135,22 @@ IdBits minus(const IdBits &a, const IdBits &b)
 }
 
 } // namespace
+
+QList<MigratorDifference> ProductLookupMemo::differences(const MinorVersion &from, const MinorVersion &to,
+                                                         const std::function<QList<MigratorDifference>()> &compute)
+{
+    const std::pair key(from, to);
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_memo.constFind(key);
+        if (it != m_memo.cend())
+            return *it;
+    }
+    QList<MigratorDifference> computed = compute();
+    QMutexLocker lock(&m_mutex);
+    m_memo.insert(key, computed);
+    return computed;
+}
 
 ProductMigratorView productMigratorView(const Planner &planner, const UpgradePlan &plan,
                                         const QMap<QString, QSet<qint64>> *applied)
@@ -188,43 +181,48 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
     // Version lookups: the table the product ships, then the tags its range needs.
     const MinorVersion lo = down ? tm : fm;
     const MinorVersion hi = down ? fm : tm;
-    QStringList openMajors;
-    for (int major = lo.major; major < hi.major; ++major)
-        if (!productLastMinor(major))
-            openMajors << QStringLiteral("%1.x").arg(major);
-    if (!openMajors.isEmpty()) {
-        view.differences << MigratorDifference{
-            QStringLiteral("version-table"), true,
-            QStringLiteral("The product's last-minor table names only 3.43 and 4.5 as the last minors of their majors. "
-                           "For %1 it counts minors up forever (%2.%3, %2.%4, ...) and never reaches %5.0, so its "
-                           "version range for %6 -> %7 does not end and its OOB scheduler cannot name the minor before a "
-                           "new major. The `migrator` of these releases cannot plan this pair; the rest of this view "
-                           "assumes the table were complete (the next majors taken from the loaded releases).")
-                .arg(openMajors.join(QStringLiteral(", ")))
-                .arg(lo.major).arg(lo.minor + 1).arg(lo.minor + 2)
-                .arg(lo.major + 1)
-                .arg(fm.toString(), tm.toString()),
-            {}, {}, {}, {}};
-    }
-    const QList<MinorVersion> range = pv.range(lo, hi);
-    QStringList missing;
-    for (const MinorVersion &m : range) {
-        if (graph.hasVersion(Version{m.major, m.minor, 0}))
-            continue;
-        const auto standIn = index.representative(m);
-        missing << (standIn ? QStringLiteral("%1 (Passlane uses %2)").arg(tagOf(m), standIn->toString())
-                            : QStringLiteral("%1 (no %2 release at all)").arg(tagOf(m), m.toString()));
-    }
-    if (!missing.isEmpty()) {
-        view.differences << MigratorDifference{
-            QStringLiteral("missing-release"), true,
-            QStringLiteral("The product looks every minor of the range up by its .0 tag, and these are not among the "
-                           "loaded releases: %1. Its `migrator` stops with \"unknown tag\" before running anything. The "
-                           "rest of this view uses Passlane's stand-in for each (the minor's lowest patch), which is also "
-                           "what `passlane-cli stitch` writes under that key.")
-                .arg(missing.join(QStringLiteral(", "))),
-            {}, {}, {}, {}};
-    }
+    view.differences << planner.productLookups().differences(fm, tm, [&] {
+        QList<MigratorDifference> lookups;
+        QStringList openMajors;
+        for (int major = lo.major; major < hi.major; ++major)
+            if (!productLastMinor(major))
+                openMajors << QStringLiteral("%1.x").arg(major);
+        if (!openMajors.isEmpty()) {
+            lookups << MigratorDifference{
+                QStringLiteral("version-table"), true,
+                QStringLiteral("The product's last-minor table names only 3.43 and 4.5 as the last minors of their majors. "
+                               "For %1 it counts minors up forever (%2.%3, %2.%4, ...) and never reaches %5.0, so its "
+                               "version range for %6 -> %7 does not end and its OOB scheduler cannot name the minor before a "
+                               "new major. The `migrator` of these releases cannot plan this pair; the rest of this view "
+                               "assumes the table were complete (the next majors taken from the loaded releases).")
+                    .arg(openMajors.join(QStringLiteral(", ")))
+                    .arg(lo.major).arg(lo.minor + 1).arg(lo.minor + 2)
+                    .arg(lo.major + 1)
+                    .arg(fm.toString(), tm.toString()),
+                {}, {}, {}, {}};
+        }
+        const QList<MinorVersion> range = pv.range(lo, hi);
+        QStringList missing;
+        for (const MinorVersion &m : range) {
+            if (graph.hasVersion(Version{m.major, m.minor, 0}))
+                continue;
+            const auto standIn = index.representative(m);
+            missing << (standIn ? QStringLiteral("%1 (Passlane uses %2)").arg(tagOf(m), standIn->toString())
+                                : QStringLiteral("%1 (no %2 release at all)").arg(tagOf(m), m.toString()));
+        }
+        if (!missing.isEmpty()) {
+            lookups << MigratorDifference{
+                QStringLiteral("missing-release"), true,
+                QStringLiteral("The product looks every minor of the range up by its .0 tag, and these are not among the "
+                               "loaded releases: %1. Its `migrator` stops with \"unknown tag\" before running anything. The "
+                               "rest of this view uses Passlane's stand-in for each (the minor's lowest patch), which is also "
+                               "what `passlane-cli stitch` writes under that key.")
+                    .arg(missing.join(QStringLiteral(", "))),
+                {}, {}, {}, {}};
+        }
+        return lookups;
+    });
+
     // The release whose bounds answer a lookup of vX.Y.0.
     auto boundsRelease = [&](const MinorVersion &m) -> std::optional<Version> {
         const Version zero{m.major, m.minor, 0};
@@ -369,7 +367,7 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
     QList<IdBits> have;
     QList<IdBits> passlaneHave;
     for (const auto &s : schemas) {
-        IdBits bits = applied ? cache.toBits(s, applied->value(s.name)) : s.closure.value(plan.from, cache.empty(s));
+        IdBits bits = applied ? cache.toBits(s, applied->value(s.name)) : cache.closureOf(s, plan.from);
         have << bits;
         passlaneHave << bits;
     }
@@ -387,11 +385,9 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
             const auto &s = schemas.at(k);
             IdBits delta;
             if (!down) {
-                delta = minus(s.closure.value(*release, cache.empty(s)), have[k]);
+                delta = minus(cache.closureOf(s, *release), have[k]);
             } else {
-                const auto b = graph.bounds(s.name, *release);
-                const QList<qint64> leaves = (b && !b->preCreation) ? b->leafIds : QList<qint64>{};
-                const IdBits below = descendants(cache, s, leaves);
+                const IdBits &below = cache.belowLeavesOf(s, *release);
                 delta = cache.empty(s);
                 for (size_t w = 0; w < delta.size(); ++w)
                     delta[w] = have[k][w] & below[w];
@@ -416,7 +412,7 @@ ProductMigratorView productMigratorView(const Planner &planner, const UpgradePla
     for (const PlanStep &step : plan.steps) {
         for (qsizetype k = 0; k < schemas.size(); ++k) {
             const auto &s = schemas.at(k);
-            const IdBits target = s.closure.value(step.release, cache.empty(s));
+            const IdBits &target = cache.closureOf(s, step.release);
             for (size_t w = 0; w < target.size(); ++w)
                 passlaneHave[k][w] = step.down ? (passlaneHave[k][w] & target[w]) : (passlaneHave[k][w] | target[w]);
         }

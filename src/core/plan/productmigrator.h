@@ -2,10 +2,14 @@
 
 #include "common/version.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
+#include <QMutex>
 #include <QSet>
 #include <QString>
+
+#include <functional>
 
 namespace passlane {
 
@@ -56,6 +60,19 @@ struct ProductMigratorView {
     bool canPlan() const;                                   ///< no blocking difference
     bool noDifference() const { return differences.isEmpty(); }
     bool operator==(const ProductMigratorView &) const = default;
+};
+
+/// The product's version lookups (its last-minor table, the `.0` tags of a range) depend on the
+/// releases and the pair of minors only. A planner keeps one memo, so that the differences they
+/// give are worked out once per pair of minors, not once per pair of releases. Thread-safe.
+class ProductLookupMemo {
+public:
+    QList<MigratorDifference> differences(const MinorVersion &from, const MinorVersion &to,
+                                          const std::function<QList<MigratorDifference>()> &compute);
+
+private:
+    QMutex m_mutex;
+    QHash<std::pair<MinorVersion, MinorVersion>, QList<MigratorDifference>> m_memo;
 };
 
 /// The product migrator's view of `plan` (made by `planner`). `applied`: the instance's real
