@@ -4,14 +4,17 @@
 
 #include "document/document.h"
 #include "models/plantreemodel.h"
+#include "models/productmigratormodel.h"
 #include "plan/planner.h"
 #include "document/scenariorunner.h"
 #include "planner/plannerview.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTreeView>
 
 using namespace passlane;
@@ -30,6 +33,7 @@ private Q_SLOTS:
 
 private:
     static void comparePlanTree(const PlanTreeModel &model, const UpgradePlan &plan);
+    static void compareMigratorTab(PlannerView &view, const UpgradePlan &plan, const StitchedGraph &graph);
     static void pick(PlannerView &view, const QString &from, const QString &to);
     std::shared_ptr<const Catalog> m_sample;
 };
@@ -81,6 +85,82 @@ void TestPlannerView::comparePlanTree(const PlanTreeModel &model, const UpgradeP
     }
 }
 
+/// The product migrator's tab holds exactly the plan's ProductMigratorView: its verdict first,
+/// every difference (blocking ones first) with the migrations and OOB ids it names, by name,
+/// then its steps; selecting a drift shows the down.sql to run by hand.
+void TestPlannerView::compareMigratorTab(PlannerView &view, const UpgradePlan &plan, const StitchedGraph &graph)
+{
+    QVERIFY(plan.productMigrator);
+    const ProductMigratorView &expected = *plan.productMigrator;
+    ProductMigratorModel *model = view.migratorModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model->view(), expected);
+
+    const QModelIndex summary = model->index(0, ProductMigratorModel::ItemColumn);
+    QCOMPARE(summary.data(ProductMigratorModel::BlockingRole).toBool(), !expected.canPlan());
+    QCOMPARE(summary.data().toString() == u"No difference", expected.noDifference());
+
+    auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    auto *tab = view.findChild<QWidget *>(QStringLiteral("migratorTab"));
+    const QString title = tabs->tabText(tabs->indexOf(tab));
+    QCOMPARE(title.contains(QStringLiteral("(%1)").arg(expected.differences.size())), !expected.noDifference());
+
+    int row = 1;
+    if (!expected.differences.isEmpty()) {
+        const QModelIndex group = model->index(row++, 0);
+        QCOMPARE(model->rowCount(group), expected.differences.size());
+        bool seenNonBlocking = false;
+        for (int r = 0; r < model->rowCount(group); ++r) {
+            const QModelIndex d = model->index(r, 0, group);
+            const bool blocking = d.data(ProductMigratorModel::BlockingRole).toBool();
+            QVERIFY2(!(blocking && seenNonBlocking), "blocking differences come first");
+            seenNonBlocking = seenNonBlocking || !blocking;
+            const auto match = std::find_if(expected.differences.cbegin(), expected.differences.cend(), [&](const MigratorDifference &e) {
+                return e.kind == d.data(ProductMigratorModel::DifferenceKindRole).toString()
+                    && e.message == d.siblingAtColumn(ProductMigratorModel::DetailColumn).data().toString();
+            });
+            QVERIFY2(match != expected.differences.cend(), qPrintable(d.data().toString()));
+            QCOMPARE(model->rowCount(d), match->ids.size() + match->oob.size());
+            for (int m = 0; m < match->ids.size(); ++m) {
+                const QModelIndex child = model->index(m, 0, d);
+                QCOMPARE(child.data(ProductMigratorModel::MigrationIdRole).toLongLong(), match->ids[m]);
+                const MigrationPtr def = graph.definition(match->schema, match->ids[m]);
+                QVERIFY(def);
+                QCOMPARE(child.siblingAtColumn(ProductMigratorModel::DetailColumn).data().toString(), def->name);
+            }
+            if (!match->sql.isEmpty()) {
+                view.migratorTree()->setCurrentIndex(d);
+                const QString shown = view.findChild<QPlainTextEdit *>(QStringLiteral("migratorSqlView"))->toPlainText();
+                QVERIFY(shown.contains(match->message));
+                QVERIFY(shown.contains(match->sql.trimmed()));
+            }
+        }
+    }
+    if (!expected.steps.isEmpty()) {
+        const QModelIndex group = model->index(row++, 0);
+        QCOMPARE(model->rowCount(group), expected.steps.size());
+        for (int s = 0; s < expected.steps.size(); ++s) {
+            const QModelIndex step = model->index(s, 0, group);
+            qsizetype ids = 0;
+            for (int c = 0; c < model->rowCount(step); ++c) {
+                const QModelIndex child = model->index(c, 0, step);
+                if (ProductMigratorModel::Kind(child.data(ProductMigratorModel::KindRole).toInt()) == ProductMigratorModel::Kind::Schema) {
+                    const QList<qint64> order = expected.steps[s].schemas.value(child.data(ProductMigratorModel::SchemaRole).toString());
+                    QCOMPARE(model->rowCount(child), order.size());
+                    for (int m = 0; m < order.size(); ++m)
+                        QCOMPARE(model->index(m, 0, child).data(ProductMigratorModel::MigrationIdRole).toLongLong(), order[m]);
+                    ids += order.size();
+                }
+            }
+            qsizetype expectedIds = 0;
+            for (const QList<qint64> &order : expected.steps[s].schemas)
+                expectedIds += order.size();
+            QCOMPARE(ids, expectedIds);
+        }
+    }
+    QCOMPARE(model->rowCount(), row);
+}
+
 void TestPlannerView::pickPair_data()
 {
     QTest::addColumn<QString>("from");
@@ -120,6 +200,7 @@ void TestPlannerView::pickPair()
     if (stops >= 0)
         QCOMPARE(expected->stops.size(), stops);
     comparePlanTree(*view.planModel(), *expected);
+    compareMigratorTab(view, *expected, m_sample->graph);
 
     // The summary names the pair; the hop list has one line per standard hop.
     auto *summary = view.findChild<QLabel *>(QStringLiteral("summaryLabel"));
@@ -134,9 +215,12 @@ void TestPlannerView::realPair_data()
 {
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
-    QTest::newRow("5.9.45 -> latest") << "5.9.45" << "";
-    QTest::newRow("6.0.2687 -> 6.3.4167") << "6.0.2687" << "6.3.4167";
-    QTest::newRow("downgrade 6.3.4167 -> 6.1.5633") << "6.3.4167" << "6.1.5633";
+    QTest::addColumn<bool>("drift");
+    QTest::newRow("5.9.45 -> latest") << "5.9.45" << "" << false;
+    QTest::newRow("6.0.2687 -> 6.3.4167") << "6.0.2687" << "6.3.4167" << false;
+    QTest::newRow("downgrade 6.3.4167 -> 6.1.5633") << "6.3.4167" << "6.1.5633" << false;
+    // The product's downgrade leaves migrations applied here: the tab shows the drift.
+    QTest::newRow("downgrade 7.2.1943 -> 7.1.0") << "7.2.1943" << "7.1.0" << true;
 }
 
 void TestPlannerView::realPair()
@@ -144,6 +228,7 @@ void TestPlannerView::realPair()
     PASSLANE_REQUIRE_FIXTURES(fixtures);
     QFETCH(QString, from);
     QFETCH(QString, to);
+    QFETCH(bool, drift);
     const auto catalog = test::loadSourcegraph(fixtures);
     QVERIFY(catalog);
     if (to.isEmpty())
@@ -164,6 +249,14 @@ void TestPlannerView::realPair()
     QVERIFY(expected.ok());
     QCOMPARE(runner->evaluation()->plan->stops, expected->stops);
     comparePlanTree(*view.planModel(), *expected);
+    compareMigratorTab(view, *expected, catalog->graph);
+    if (drift) {
+        const auto &differences = expected->productMigrator->differences;
+        QVERIFY(std::any_of(differences.cbegin(), differences.cend(),
+                            [](const MigratorDifference &d) { return d.kind == u"drift" && !d.ids.isEmpty() && !d.sql.isEmpty(); }));
+        auto *tabs = view.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        tabs->setCurrentWidget(view.findChild<QWidget *>(QStringLiteral("migratorTab")));
+    }
     view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-planner-%1-%2.png").arg(from, to)));
     qInfo("%s -> %s: %d stops, planned in %lld ms", qPrintable(from), qPrintable(to), int(expected->stops.size()),
           runner->lastElapsedMs());

@@ -7,6 +7,7 @@
 #include "document/scenariorunner.h"
 #include "planner/customerdistribution.h"
 #include "models/plantreemodel.h"
+#include "models/productmigratormodel.h"
 #include "project/customerscsv.h"
 #include "simulator/customerexport.h"
 
@@ -27,13 +28,19 @@ constexpr int CustomerValueRole = Qt::UserRole + 2;
 
 PlannerView::PlannerView(Document *doc, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::PlannerView>()), m_doc(doc),
-      m_runner(doc->runner()), m_model(new PlanTreeModel(this))
+      m_runner(doc->runner()), m_model(new PlanTreeModel(this)),
+      m_migratorModel(new ProductMigratorModel(this))
 {
     m_ui->setupUi(this);
     m_ui->planTree->setModel(m_model);
     m_ui->planTree->header()->setSectionResizeMode(PlanTreeModel::ItemColumn, QHeaderView::Interactive);
     m_ui->planTree->header()->resizeSection(PlanTreeModel::ItemColumn, 420);
     m_ui->planTree->header()->setStretchLastSection(true);
+    m_ui->migratorTree->setModel(m_migratorModel);
+    m_ui->migratorTree->header()->resizeSection(ProductMigratorModel::ItemColumn, 220);
+    m_ui->migratorTree->header()->setStretchLastSection(true);
+    m_ui->migratorSplitter->setStretchFactor(0, 3);
+    m_ui->migratorSplitter->setStretchFactor(1, 1);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
 
@@ -51,6 +58,8 @@ PlannerView::PlannerView(Document *doc, QWidget *parent)
     connect(m_ui->exportButton, &QPushButton::clicked, this, &PlannerView::exportReport);
     connect(m_ui->previewButton, &QPushButton::clicked, this, &PlannerView::printPreview);
     connect(m_ui->planTree->selectionModel(), &QItemSelectionModel::currentChanged, this, &PlannerView::showSelected);
+    connect(m_ui->migratorTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &PlannerView::showMigratorSelected);
 
     connect(doc, &Document::catalogChanged, this, &PlannerView::populateVersions);
     connect(doc, &Document::projectChanged, this, &PlannerView::populateCustomers);
@@ -69,6 +78,11 @@ PlannerView::~PlannerView() = default;
 QTreeView *PlannerView::planTree() const
 {
     return m_ui->planTree;
+}
+
+QTreeView *PlannerView::migratorTree() const
+{
+    return m_ui->migratorTree;
 }
 
 void PlannerView::populateVersions()
@@ -195,6 +209,7 @@ void PlannerView::planChanged()
     m_ui->hopsList->clear();
     m_ui->exportButton->setEnabled(plan.has_value());
     m_ui->previewButton->setEnabled(plan.has_value());
+    migratorChanged(plan ? evaluation.get() : nullptr);
     if (!plan) {
         m_model->clear();
         m_ui->summaryLabel->setText(m_runner->error().isEmpty() ? tr("Choose the versions to upgrade from and to.")
@@ -295,6 +310,54 @@ void PlannerView::showSelected()
                                                                                       : index.data(Qt::ToolTipRole).toString());
     }
     m_ui->detailTabs->setCurrentWidget(m_ui->detailTab);
+}
+
+void PlannerView::migratorChanged(const Evaluation *evaluation)
+{
+    m_ui->migratorSqlView->clear();
+    const int tab = m_ui->detailTabs->indexOf(m_ui->migratorTab);
+    const ProductMigratorView *view = evaluation && evaluation->plan ? evaluation->plan->productMigrator.get() : nullptr;
+    if (!view) {
+        m_migratorModel->clear();
+        m_ui->detailTabs->setTabText(tab, tr("The product's migrator"));
+        m_ui->detailTabs->setTabIcon(tab, {});
+        return;
+    }
+    m_migratorModel->setView(*view, &evaluation->catalog->graph, &evaluation->registry);
+    m_ui->migratorTree->expandToDepth(0);
+    m_ui->detailTabs->setTabText(tab, view->noDifference()
+                                          ? tr("The product's migrator")
+                                          : tr("The product's migrator (%1)").arg(view->differences.size()));
+    m_ui->detailTabs->setTabIcon(tab, view->canPlan() ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxCritical));
+}
+
+void PlannerView::showMigratorSelected()
+{
+    const QModelIndex index = m_ui->migratorTree->currentIndex();
+    if (!index.isValid()) {
+        m_ui->migratorSqlView->clear();
+        return;
+    }
+    const QModelIndex item = index.siblingAtColumn(ProductMigratorModel::ItemColumn);
+    const auto kind = ProductMigratorModel::Kind(item.data(ProductMigratorModel::KindRole).toInt());
+    QString text = item.data(Qt::DisplayRole).toString();
+    const QString detail = item.siblingAtColumn(ProductMigratorModel::DetailColumn).data().toString();
+    if (!detail.isEmpty())
+        text += QStringLiteral(": ") + detail;
+    // A migration or OOB row under a difference explains that difference; show it with its SQL.
+    QModelIndex difference = item;
+    while (difference.isValid()
+           && ProductMigratorModel::Kind(difference.data(ProductMigratorModel::KindRole).toInt()) != ProductMigratorModel::Kind::Difference)
+        difference = difference.parent();
+    if (difference.isValid() && difference != item)
+        text = difference.siblingAtColumn(ProductMigratorModel::DetailColumn).data().toString() + QStringLiteral("\n\n") + text;
+    const QString sql = difference.isValid() ? difference.data(ProductMigratorModel::SqlRole).toString() : QString();
+    if (!sql.isEmpty())
+        text += tr("\n\nRun by hand after the product's downgrade, as a superuser:\n\n") + sql.trimmed();
+    m_ui->migratorSqlView->setPlainText(text);
+    if (kind == ProductMigratorModel::Kind::Migration)
+        m_doc->selectMigration(item.data(ProductMigratorModel::SchemaRole).toString(),
+                               item.data(ProductMigratorModel::MigrationIdRole).toLongLong());
 }
 
 void PlannerView::exportReport()

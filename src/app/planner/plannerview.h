@@ -8,10 +8,11 @@ class Document;
 class ScenarioRunner;
 class QTreeView;
 namespace Ui { class PlannerView; }
-namespace passlane { class PlanTreeModel; }
+namespace passlane { class PlanTreeModel; class ProductMigratorModel; struct Evaluation; }
 
 /// The Planner tab: from/to pickers (or a customer's version), the current plan as a tree,
-/// the hop-by-hop alternative, warnings and errors, and report export. Choosing a pair sets
+/// the hop-by-hop alternative, warnings and errors, what the product's own migrator would do
+/// differently, and report export. Choosing a pair sets
 /// the Document's plan request; the plan itself comes from the document's ScenarioRunner.
 class PlannerView : public QWidget {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
 
     passlane::PlanTreeModel *planModel() const { return m_model; }
     QTreeView *planTree() const;
+    passlane::ProductMigratorModel *migratorModel() const { return m_migratorModel; }
+    QTreeView *migratorTree() const;
 
 public Q_SLOTS:
     void exportReport();
@@ -35,10 +38,13 @@ private:
     void planChanged();
     void requestChanged();
     void showSelected();
+    void showMigratorSelected();
+    void migratorChanged(const passlane::Evaluation *evaluation);
 
     std::unique_ptr<Ui::PlannerView> m_ui;
     Document *m_doc;
     ScenarioRunner *m_runner;
     passlane::PlanTreeModel *m_model;
+    passlane::ProductMigratorModel *m_migratorModel;
     bool m_updating = false; ///< combos are being filled from the document: do not echo back
 };
