@@ -36,11 +36,23 @@ struct Entry {
 };
 
 /// A ustar .tar.gz (names stored as raw bytes, like GNU tar and git archive do).
-QByteArray tarGz(const QList<Entry> &entries)
+enum class Compression { Gzip, Xz, Bzip2 };
+
+QByteArray tarArchive(const QList<Entry> &entries, Compression compression)
 {
     archive *a = archive_write_new();
     archive_write_set_format_ustar(a);
-    archive_write_add_filter_gzip(a);
+    switch (compression) {
+    case Compression::Gzip:
+        archive_write_add_filter_gzip(a);
+        break;
+    case Compression::Xz:
+        archive_write_add_filter_xz(a);
+        break;
+    case Compression::Bzip2:
+        archive_write_add_filter_bzip2(a);
+        break;
+    }
     QByteArray out(4 * 1024 * 1024 + 64 * 1024, '\0');
     size_t used = 0;
     archive_write_open_memory(a, out.data(), size_t(out.size()), &used);
@@ -58,6 +70,11 @@ QByteArray tarGz(const QList<Entry> &entries)
     archive_write_free(a);
     out.truncate(qsizetype(used));
     return out;
+}
+
+QByteArray tarGz(const QList<Entry> &entries)
+{
+    return tarArchive(entries, Compression::Gzip);
 }
 
 QList<Entry> migration(const QByteArray &folder, const QByteArray &parents)
@@ -330,17 +347,27 @@ private Q_SLOTS:
     void archiveCorruption_data()
     {
         QTest::addColumn<QString>("how");
-        QTest::newRow("crc in the trailer") << u"crc"_qs;
-        QTest::newRow("length in the trailer") << u"length"_qs;
-        QTest::newRow("byte inside the deflate stream") << u"inside"_qs;
-        QTest::newRow("truncated") << u"truncated"_qs;
-        QTest::newRow("garbage after the stream") << u"garbage"_qs;
+        QTest::addColumn<int>("compression");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("crc in the trailer") << u"crc"_qs << int(Compression::Gzip) << u"bad.tar.gz"_qs;
+        QTest::newRow("length in the trailer") << u"length"_qs << int(Compression::Gzip) << u"bad.tar.gz"_qs;
+        QTest::newRow("byte inside the deflate stream") << u"inside"_qs << int(Compression::Gzip) << u"bad.tar.gz"_qs;
+        QTest::newRow("truncated") << u"truncated"_qs << int(Compression::Gzip) << u"bad.tar.gz"_qs;
+        QTest::newRow("garbage after the stream") << u"garbage"_qs << int(Compression::Gzip) << u"bad.tar.gz"_qs;
+        // xz and bzip2 carry their own checks; the reader must honour them too.
+        QTest::newRow("xz: byte inside the stream") << u"inside"_qs << int(Compression::Xz) << u"bad.tar.xz"_qs;
+        QTest::newRow("xz: check in the trailer") << u"crc"_qs << int(Compression::Xz) << u"bad.tar.xz"_qs;
+        QTest::newRow("xz: truncated") << u"truncated"_qs << int(Compression::Xz) << u"bad.tar.xz"_qs;
+        QTest::newRow("bzip2: byte inside the stream") << u"inside"_qs << int(Compression::Bzip2) << u"bad.tar.bz2"_qs;
+        QTest::newRow("bzip2: truncated") << u"truncated"_qs << int(Compression::Bzip2) << u"bad.tar.bz2"_qs;
     }
     void archiveCorruption()
     {
         QFETCH(QString, how);
-        QByteArray bytes = tarGz(migration("1_init", "") + migration("2_next", "1"));
-        QVERIFY(ArchiveReader::readMemory(bytes, u"ok.tar.gz"_qs).ok());
+        QFETCH(int, compression);
+        QFETCH(QString, name);
+        QByteArray bytes = tarArchive(migration("1_init", "") + migration("2_next", "1"), Compression(compression));
+        QVERIFY(ArchiveReader::readMemory(bytes, name).ok());
         if (how == u"crc")
             bytes[bytes.size() - 8] = char(bytes[bytes.size() - 8] ^ 0x55);
         else if (how == u"length")
@@ -351,9 +378,9 @@ private Q_SLOTS:
             bytes.chop(20);
         else
             bytes.append("trailing garbage");
-        const auto tree = ArchiveReader::readMemory(bytes, u"bad.tar.gz"_qs);
+        const auto tree = ArchiveReader::readMemory(bytes, name);
         QVERIFY2(!tree.ok(), "a corrupted archive was read as a release");
-        QCOMPARE(tree.error().file, u"bad.tar.gz"_qs);
+        QCOMPARE(tree.error().file, name);
     }
 
     void archiveLongIdIsAFinding()
