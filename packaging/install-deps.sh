@@ -12,6 +12,7 @@ packages=(
   xvfb xauth fonts-dejavu-core
   poppler-utils   # pdftotext: tests measure the words of printed reports
   dpkg-dev file
+  clang-14 libclang-rt-14-dev
 )
 
 missing=()

@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
 # Runs every libFuzzer harness for SECONDS each, from a corpus seeded at run time (never
 # committed) from the real snapshots beside the checkout and the bundled sample.
-#   cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 -DPASSLANE_FUZZ=ON
-#   ninja -C build-fuzz fuzz_archive fuzz_metadata fuzz_registry fuzz_project fuzz_customerexport fuzz_customerscsv
-#   tests/fuzz/run.sh build-fuzz 30
+#   tests/fuzz/build.sh build-fuzz && tests/fuzz/run.sh build-fuzz 30
 # Exit 1 when a harness crashed, leaked or timed out; the reproducer is kept in OUT (printed).
 set -euo pipefail
 
