@@ -147,9 +147,15 @@ void stepText(const UpgradePlan &plan, const PlanStep &step, const OobRegistry &
         html += QStringLiteral("</table>\n</details>\n");
     }
     for (auto it = step.outsideTransaction.cbegin(); it != step.outsideTransaction.cend(); ++it) {
-        md += QStringLiteral("- Outside a transaction (CREATE INDEX CONCURRENTLY), %1: %2\n").arg(markdownEscape(it.key()), joinIds(it.value()));
+        QStringList named;
+        for (qint64 id : it.value()) {
+            const MigrationPtr m = graph ? graph->definition(it.key(), id) : nullptr;
+            named << (m ? QStringLiteral("%1 %2").arg(id).arg(m->name) : QString::number(id));
+        }
+        const QString list = named.join(QStringLiteral(", "));
+        md += QStringLiteral("- Outside a transaction (CREATE INDEX CONCURRENTLY), %1: %2\n").arg(markdownEscape(it.key()), markdownEscape(list));
         html += QStringLiteral("<p>Outside a transaction (CREATE INDEX CONCURRENTLY), <b>%1</b>: <span class=\"ids\">%2</span></p>\n")
-                    .arg(htmlEscape(it.key()), htmlEscape(joinIds(it.value())));
+                    .arg(htmlEscape(it.key()), htmlEscape(list));
     }
     if (!step.manual.isEmpty()) {
         md += QStringLiteral("\nManual steps (privileged: run as a superuser before the step when the migrator has none):\n\n");
