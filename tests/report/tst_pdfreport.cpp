@@ -10,8 +10,11 @@
 #include "document/document.h"
 #include "document/scenariorunner.h"
 #include "export/reportexporter.h"
+#include "printing/reportprinter.h"
 
 #include <QFile>
+#include <QLocale>
+#include <QPdfWriter>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
@@ -77,6 +80,11 @@ void TestPdfReport::initTestCase()
 {
     test::isolatePlanningSettings();
     QVERIFY(m_dir.isValid());
+    // PASSLANE_KEEP_PDFS=1 keeps the printed reports for a look (pdftoppm -png).
+    if (qEnvironmentVariableIntValue("PASSLANE_KEEP_PDFS")) {
+        m_dir.setAutoRemove(false);
+        qInfo("printed reports go to %s", qPrintable(m_dir.path()));
+    }
 }
 
 void TestPdfReport::cliPdf_data()
@@ -184,14 +192,32 @@ void TestPdfReport::guiPdf()
     ReportExporter exporter(&doc);
     exporter.setKind(ScenarioReportKind(kind));
 
+    const QString title = exporter.writer().title().simplified();
+    const QByteArray html = exporter.render(ExportFormat::Html);
     const QString pdfPath = m_dir.filePath(u"gui-"_qs + QString::fromLatin1(QTest::currentDataTag()) + u".pdf"_qs);
     const QString error = exporter.write(ExportFormat::Pdf, pdfPath);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const test::PdfText pdf = test::readPdfWords(pdfPath);
-    const QString problems = printedProblems(pdf, exporter.writer().title().simplified(), exporter.render(ExportFormat::Html));
+    QString problems = printedProblems(pdf, title, html);
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
     qInfo("gui %s: %lld page(s), smallest word %.2f pt high", QTest::currentDataTag(), qlonglong(pdf.pages.size()),
           test::smallestWordHeight(pdf));
+
+    // Print and Print Preview paint the same report on a device whose pages keep one
+    // orientation: same page count, every page portrait, nothing off the page.
+    const QString printedPath = m_dir.filePath(u"printed-"_qs + QString::fromLatin1(QTest::currentDataTag()) + u".pdf"_qs);
+    {
+        QPdfWriter writer(printedPath);
+        writer.setPageLayout(reportPageLayout(QLocale(QLocale::German, QLocale::Germany)));
+        const QString printError = exporter.print(&writer);
+        QVERIFY2(printError.isEmpty(), qPrintable(printError));
+    }
+    const test::PdfText printed = test::readPdfWords(printedPath);
+    problems = printedProblems(printed, title, html);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QCOMPARE(printed.pages.size(), pdf.pages.size());
+    for (const test::PdfPage &page : printed.pages)
+        QVERIFY2(page.height > page.width, "a printed page turned landscape");
 }
 
 QTEST_MAIN(TestPdfReport)
