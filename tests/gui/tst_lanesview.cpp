@@ -29,15 +29,17 @@ private Q_SLOTS:
     void sceneShowsLanesAndStops();
     void dragLaneEnd_data();
     void dragLaneEnd();
-    void consecutiveDragsMerge();
+    void eachDragIsOneUndoStep();
     void saveRegistry();
     void resetProposals();
     void realWhatIfWithCustomers();
     void realAnalysisTableShowsChangeAndIds();
 
 private:
-    /// Drags `oobId`'s handle to the slot of `minor` (nullopt: the open end) with mouse events.
-    static void drag(LanesView &view, int oobId, std::optional<MinorVersion> minor);
+    /// Drags `oobId`'s handle to the slot of `minor` (nullopt: the open end) with mouse events,
+    /// passing the slot of `via` first when given (one press, one release).
+    static void drag(LanesView &view, int oobId, std::optional<MinorVersion> minor,
+                     std::optional<std::optional<MinorVersion>> via = std::nullopt);
     static QStringList stopVersions(const LanesView &view);
     std::shared_ptr<const Catalog> m_sample;
 };
@@ -49,7 +51,8 @@ void TestLanesView::initTestCase()
     QVERIFY(m_sample);
 }
 
-void TestLanesView::drag(LanesView &view, int oobId, std::optional<MinorVersion> minor)
+void TestLanesView::drag(LanesView &view, int oobId, std::optional<MinorVersion> minor,
+                         std::optional<std::optional<MinorVersion>> via)
 {
     LaneItem *lane = view.scene()->lane(oobId);
     QVERIFY(lane);
@@ -57,14 +60,20 @@ void TestLanesView::drag(LanesView &view, int oobId, std::optional<MinorVersion>
     const LaneAxis &axis = view.scene()->axis();
     const QPointF from = lane->handle()->scenePos();
     const QPointF to(axis.x(axis.endSlot(minor)), from.y());
-    gv->ensureVisible(QRectF(from, to).normalized());
+    const QPointF mid = via ? QPointF(axis.x(axis.endSlot(*via)), from.y()) : to;
+    gv->ensureVisible(QRectF(from, to).normalized().united(QRectF(from, mid).normalized()));
     const QPoint p0 = gv->mapFromScene(from);
+    const QPoint pm = gv->mapFromScene(mid);
     const QPoint p1 = gv->mapFromScene(to);
     QTest::mousePress(gv->viewport(), Qt::LeftButton, {}, p0);
     QVERIFY(lane->handle()->isDragging());
     const int steps = 6;
     for (int i = 1; i <= steps; ++i)
-        QTest::mouseMove(gv->viewport(), p0 + (p1 - p0) * i / steps);
+        QTest::mouseMove(gv->viewport(), p0 + (pm - p0) * i / steps);
+    if (via) {
+        for (int i = 1; i <= steps; ++i)
+            QTest::mouseMove(gv->viewport(), pm + (p1 - pm) * i / steps);
+    }
     QTest::mouseRelease(gv->viewport(), Qt::LeftButton, {}, p1);
     QVERIFY(!lane->handle()->isDragging());
 }
@@ -167,7 +176,7 @@ void TestLanesView::dragLaneEnd()
     QCOMPARE(stopVersions(view), stopsAfter);
 }
 
-void TestLanesView::consecutiveDragsMerge()
+void TestLanesView::eachDragIsOneUndoStep()
 {
     Document doc;
     doc.setCatalog(m_sample);
@@ -176,21 +185,41 @@ void TestLanesView::consecutiveDragsMerge()
     view.resize(1300, 500);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    using Minor = std::optional<MinorVersion>;
+    // OOB 2 is deprecated at 2.1 in the registry; three separate drags of its end.
+    const Minor registry = m_sample->oob.find(2)->deprecated;
+    QCOMPARE(registry, Minor(MinorVersion{2, 1}));
+    const QList<Minor> targets{MinorVersion{2, 0}, MinorVersion{1, 3}, std::nullopt};
+    for (const Minor &target : targets) {
+        drag(view, 2, target);
+        QCOMPARE(doc.proposals().value(2), target);
+    }
+    QCOMPARE(doc.undoStack()->count(), 3);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.effectiveRegistry().find(2)->deprecated, targets[1]);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.effectiveRegistry().find(2)->deprecated, targets[0]);
+    doc.undoStack()->undo();
+    QVERIFY(!doc.hasProposal(2));
+    QCOMPARE(doc.effectiveRegistry().find(2)->deprecated, registry);
+    doc.undoStack()->redo();
+    QCOMPARE(doc.proposals().value(2), targets[0]);
+    doc.undoStack()->undo();
 
-    drag(view, 3, MinorVersion{2, 1});
-    drag(view, 3, MinorVersion{2, 0});
-    QCOMPARE(doc.undoStack()->count(), 1); // merged: one step undoes both drags
-    QCOMPARE(doc.proposals().value(3), std::optional<MinorVersion>(MinorVersion{2, 0}));
+    // The moves within one drag are one step: passing 2.0 on the way to 1.3 undoes at once.
+    drag(view, 2, MinorVersion{1, 3}, MinorVersion{2, 0});
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QCOMPARE(doc.proposals().value(2), Minor(MinorVersion{1, 3}));
     drag(view, 1, MinorVersion{2, 1});
     QCOMPARE(doc.undoStack()->count(), 2); // another lane: its own step
     doc.undoStack()->undo();
     doc.undoStack()->undo();
     QVERIFY(doc.proposals().isEmpty());
 
-    // Dragging back to where it started leaves nothing to undo.
-    drag(view, 1, MinorVersion{2, 1});
-    drag(view, 1, MinorVersion{2, 0});
+    // Dragged out and back to where it started within one drag: nothing to undo.
+    drag(view, 1, MinorVersion{2, 0}, MinorVersion{2, 1});
     QVERIFY(!doc.hasProposal(1));
+    QCOMPARE(doc.undoStack()->count(), 0);
 }
 
 void TestLanesView::resetProposals()

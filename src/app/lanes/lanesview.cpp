@@ -215,12 +215,13 @@ void LanesView::updateStops()
     updateLanes(); // lanes that cause a stop are emphasised
 }
 
-void LanesView::onDragged(int oobId, std::optional<MinorVersion> deprecated, bool)
+void LanesView::onDragged(int oobId, std::optional<MinorVersion> deprecated, bool finished)
 {
     const OobMigration *current = m_doc->effectiveRegistry().find(oobId);
-    if (!current || current->deprecated == deprecated)
-        return;
-    m_doc->undoStack()->push(new SetDeprecationCommand(m_doc, oobId, deprecated));
+    if (current && current->deprecated != deprecated)
+        m_doc->undoStack()->push(new SetDeprecationCommand(m_doc, oobId, deprecated, m_dragId));
+    if (finished)
+        ++m_dragId; // the next drag is its own undo step
 }
 
 void LanesView::laneMenu(const QPoint &pos)

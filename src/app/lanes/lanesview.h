@@ -53,4 +53,5 @@ private:
     QAction *m_saveRegistryAction;
     passlane::WindowAnalysisModel *m_analysisModel;
     QSortFilterProxyModel *m_analysisProxy;
+    int m_dragId = 1; ///< the current drag's id: its moves merge into one undo step
 };

@@ -5,9 +5,9 @@
 using namespace passlane;
 
 SetDeprecationCommand::SetDeprecationCommand(Document *doc, int oobId, std::optional<MinorVersion> deprecated,
-                                             QUndoCommand *parent)
+                                             int dragId, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_oobId(oobId), m_hadProposal(doc->hasProposal(oobId)),
-      m_after(deprecated)
+      m_after(deprecated), m_dragId(dragId)
 {
     if (m_hadProposal) {
         m_before = doc->proposals().value(oobId);
@@ -19,7 +19,7 @@ SetDeprecationCommand::SetDeprecationCommand(Document *doc, int oobId, std::opti
 
 SetDeprecationCommand *SetDeprecationCommand::clearing(Document *doc, int oobId, QUndoCommand *parent)
 {
-    auto *cmd = new SetDeprecationCommand(doc, oobId, std::nullopt, parent);
+    auto *cmd = new SetDeprecationCommand(doc, oobId, std::nullopt, 0, parent);
     cmd->m_clear = true;
     cmd->setText(QObject::tr("Reset OOB %1").arg(oobId));
     return cmd;
@@ -34,7 +34,7 @@ void SetDeprecationCommand::updateText()
 bool SetDeprecationCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = static_cast<const SetDeprecationCommand *>(other);
-    if (o->m_oobId != m_oobId || o->m_clear || m_clear)
+    if (m_dragId == 0 || o->m_dragId != m_dragId || o->m_oobId != m_oobId || o->m_clear || m_clear)
         return false;
     m_after = o->m_after;
     updateText();

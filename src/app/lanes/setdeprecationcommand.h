@@ -9,14 +9,16 @@
 class Document;
 
 /// Proposes a deprecation version for one OOB migration (nullopt: never deprecated).
-/// Consecutive drags of the same lane merge into one undo step; undo restores whatever stood
-/// before (another proposal, or none: the registry's own value).
+/// The moves of one drag (same lane, same drag id) merge into one undo step; each drag is its
+/// own step. Undo restores whatever stood before (another proposal, or none: the registry's
+/// own value).
 class SetDeprecationCommand : public QUndoCommand {
 public:
     enum { Id = 0x5e7d };
 
+    /// `dragId` names the drag this move belongs to; 0 (a menu action) never merges.
     SetDeprecationCommand(Document *doc, int oobId, std::optional<passlane::MinorVersion> deprecated,
-                          QUndoCommand *parent = nullptr);
+                          int dragId = 0, QUndoCommand *parent = nullptr);
 
     /// Drops the proposal for `oobId` instead: the registry's own deprecation applies again.
     static SetDeprecationCommand *clearing(Document *doc, int oobId, QUndoCommand *parent = nullptr);
@@ -37,5 +39,6 @@ private:
     bool m_hadProposal;
     std::optional<passlane::MinorVersion> m_before;
     std::optional<passlane::MinorVersion> m_after;
+    int m_dragId;
     bool m_clear = false; ///< redo drops the proposal rather than setting m_after
 };
