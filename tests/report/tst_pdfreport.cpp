@@ -9,10 +9,13 @@
 
 #include "document/document.h"
 #include "document/scenariorunner.h"
+#include "export/exportreportdialog.h"
 #include "export/reportexporter.h"
 #include "printing/reportprinter.h"
 
+#include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QLocale>
 #include <QPdfWriter>
 #include <QRegularExpression>
@@ -71,6 +74,7 @@ private Q_SLOTS:
     void cliPdfToPipe();
     void guiPdf_data();
     void guiPdf();
+    void exportFolderExists();
 
 private:
     QTemporaryDir m_dir;
@@ -218,6 +222,19 @@ void TestPdfReport::guiPdf()
     QCOMPARE(printed.pages.size(), pdf.pages.size());
     for (const test::PdfPage &page : printed.pages)
         QVERIFY2(page.height > page.width, "a printed page turned landscape");
+}
+
+void TestPdfReport::exportFolderExists()
+{
+    // The export dialog starts in the folder last exported to while it exists, else in one
+    // that does.
+    const QString kept = m_dir.filePath(u"exports"_qs);
+    QVERIFY(QDir().mkpath(kept));
+    QSettings().setValue(u"export/folder"_qs, kept);
+    QCOMPARE(ExportReportDialog::startFolder(), kept);
+    QVERIFY(QDir(kept).removeRecursively());
+    const QString start = ExportReportDialog::startFolder();
+    QVERIFY2(start != kept && QFileInfo(start).isDir(), qPrintable(start));
 }
 
 QTEST_MAIN(TestPdfReport)
