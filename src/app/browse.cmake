@@ -23,5 +23,6 @@ target_sources(passlane_gui PRIVATE
     ${_browse}/browse/loadstatus.h ${_browse}/browse/loadstatus.cpp
     ${_browse}/browse/releasespanel.h ${_browse}/browse/releasespanel.cpp
     ${_browse}/browse/findingspanel.h ${_browse}/browse/findingspanel.cpp
+    ${_browse}/browse/shortcutsdialog.h ${_browse}/browse/shortcutsdialog.cpp
     ${_browse}/browse/screenshotrunner.h ${_browse}/browse/screenshotrunner.cpp)
 target_compile_definitions(passlane_gui PRIVATE PASSLANE_VERSION="${PROJECT_VERSION}")

@@ -7,6 +7,7 @@
 #include "browse/recentfiles.h"
 #include "browse/releasespanel.h"
 #include "browse/settings.h"
+#include "browse/shortcutsdialog.h"
 #include "browse/theme.h"
 #include "document/document.h"
 #include "document/documentcommands.h"
@@ -78,7 +79,8 @@ void MainWindow::createTabs()
     m_ui->tabs->addTab(m_graph, tr("Graph"));
     // The planning views (another part of the GUI) follow the same Document.
     m_ui->tabs->addTab(new LanesView(m_doc), tr("OOB Lanes"));
-    m_ui->tabs->addTab(new PlannerView(m_doc), tr("Planner"));
+    m_planner = new PlannerView(m_doc);
+    m_ui->tabs->addTab(m_planner, tr("Planner"));
     m_ui->tabs->addTab(new SimulationView(m_doc), tr("Simulation"));
     m_ui->tabs->setTabToolTip(0, tr("The stitched migration graph of one schema (Ctrl+1)"));
     m_ui->tabs->setTabToolTip(1, tr("Out-of-band migrations as passing lanes across minors (Ctrl+2)"));
@@ -114,6 +116,8 @@ void MainWindow::createDocks()
     QMenu *exportMenu = m_ui->menuFile->addMenu(tr("&Export Graph"));
     m_ui->menuFile->insertMenu(m_ui->actionQuit, exportMenu);
     exportMenu->addActions(m_graph->exportActions());
+    // The Planner's report buttons, reachable from any tab.
+    m_ui->menuFile->insertActions(m_ui->actionQuit, {m_planner->exportReportAction(), m_planner->printPreviewAction()});
     m_ui->menuFile->insertSeparator(m_ui->actionQuit);
 }
 
@@ -148,6 +152,13 @@ void MainWindow::connectActions()
                            tr("<h3>Passlane %1</h3><p>Migration planner and upgrade simulator for products "
                               "that ship database migrations with every release.</p>")
                                .arg(QApplication::applicationVersion()));
+    });
+    QAction *shortcuts = new QAction(tr("&Keyboard Shortcuts"), this);
+    shortcuts->setObjectName(QStringLiteral("actionKeyboardShortcuts"));
+    m_ui->menuHelp->insertAction(m_ui->actionAbout, shortcuts);
+    connect(shortcuts, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(this, this);
+        dialog.exec();
     });
     const QList<QAction *> tabActions = {m_ui->actionShowGraph, m_ui->actionShowLanes, m_ui->actionShowPlanner,
                                          m_ui->actionShowSimulation};

@@ -13,6 +13,7 @@ class Document;
 class FindingsPanel;
 class GraphView;
 class LoadStatus;
+class PlannerView;
 class QDockWidget;
 class QTabWidget;
 class RecentFiles;
@@ -37,6 +38,7 @@ public:
 
     Document *document() const { return m_doc; }
     GraphView *graphView() const { return m_graph; }
+    PlannerView *plannerView() const { return m_planner; }
     ReleasesPanel *releasesPanel() const { return m_releases; }
     FindingsPanel *findingsPanel() const { return m_findings; }
     QTabWidget *tabs() const;
@@ -81,6 +83,7 @@ private:
     LoadStatus *m_status;
     RecentFiles *m_recent;
     GraphView *m_graph = nullptr;
+    PlannerView *m_planner = nullptr;
     ReleasesPanel *m_releases = nullptr;
     FindingsPanel *m_findings = nullptr;
     QDockWidget *m_releasesDock = nullptr;

@@ -3,8 +3,12 @@
 
 #include "browse/findingspanel.h"
 #include "browse/releasespanel.h"
+#include "browse/shortcutsdialog.h"
+#include "document/scenariorunner.h"
+#include "export/exportreportdialog.h"
 #include "document/document.h"
 #include "document/documentcommands.h"
+#include "planner/plannerview.h"
 #include "graph/graphview.h"
 #include "graph/migrationdetails.h"
 #include "models/findingsfiltermodel.h"
@@ -14,6 +18,9 @@
 #include <QPushButton>
 
 #include <QDir>
+#include <QMenuBar>
+#include <QTableWidget>
+#include <QTimer>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -50,6 +57,8 @@ private Q_SLOTS:
     void projectSaveLoadRoundTrip();
     void addingSourcesIsUndoable();
     void cancelStopsALoad();
+    void keyboardShortcutsListTheActions();
+    void fileMenuExportsTheReport();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -215,6 +224,86 @@ void TestMainWindow::cancelStopsALoad()
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLoading(), 30000);
     // Either the load was quick enough to finish, or it was dropped: the window stays usable.
     QVERIFY(m_window->document()->catalog());
+}
+
+/// Runs `inspect` on the modal dialog that `trigger` opens, then closes it.
+template <typename Dialog, typename Inspect>
+static void inspectModal(QAction *trigger, Inspect inspect)
+{
+    bool seen = false;
+    QTimer::singleShot(0, trigger, [&] {
+        auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+        if (dialog) {
+            seen = true;
+            inspect(dialog);
+            dialog->reject();
+        } else if (QWidget *other = QApplication::activeModalWidget()) {
+            other->close();
+        }
+    });
+    trigger->trigger();
+    QVERIFY(seen);
+}
+
+void TestMainWindow::keyboardShortcutsListTheActions()
+{
+    auto *help = m_window->findChild<QAction *>(QStringLiteral("actionKeyboardShortcuts"));
+    QVERIFY(help);
+    QMap<QString, QString> listed;
+    int rows = 0;
+    inspectModal<ShortcutsDialog>(help, [&](ShortcutsDialog *dialog) {
+        const QTableWidget *table = dialog->table();
+        rows = table->rowCount();
+        for (int r = 0; r < rows; ++r)
+            listed.insert(table->item(r, 0)->text(), table->item(r, 1)->text());
+    });
+    QCOMPARE(listed.size(), rows); // each action once, even when in a menu and a toolbar
+    const auto keys = [](QKeySequence::StandardKey key) {
+        QStringList out;
+        for (const QKeySequence &k : QKeySequence::keyBindings(key))
+            out << k.toString(QKeySequence::NativeText);
+        return out.join(QStringLiteral(", "));
+    };
+    // Actions from the form, the code, the docks, the graph tab and the planner tab.
+    QCOMPARE(listed.value(QStringLiteral("Open…")), QStringLiteral("Ctrl+O"));
+    QCOMPARE(listed.value(QStringLiteral("Reload")), QStringLiteral("F5"));
+    QCOMPARE(listed.value(QStringLiteral("Undo")), keys(QKeySequence::Undo));
+    QCOMPARE(listed.value(QStringLiteral("Releases")), QStringLiteral("Ctrl+Shift+R"));
+    QCOMPARE(listed.value(QStringLiteral("Fit Graph")), QStringLiteral("Ctrl+0"));
+    QCOMPARE(listed.value(QStringLiteral("Export Report…")), QStringLiteral("Ctrl+E"));
+    QCOMPARE(listed.value(QStringLiteral("Print Preview…")), QStringLiteral("Ctrl+Shift+P"));
+    // Nothing without a shortcut, nothing with one left out.
+    QVERIFY(!listed.contains(QStringLiteral("About Passlane")));
+    QSet<QAction *> withShortcut;
+    for (QAction *action : m_window->findChildren<QAction *>()) {
+        if (!action->shortcut().isEmpty())
+            withShortcut.insert(action);
+    }
+    QCOMPARE(rows, withShortcut.size());
+    for (QAction *action : std::as_const(withShortcut))
+        QVERIFY2(listed.contains(action->iconText()), qPrintable(action->iconText()));
+}
+
+void TestMainWindow::fileMenuExportsTheReport()
+{
+    QMenu *file = m_window->findChild<QMenu *>(QStringLiteral("menuFile"));
+    QVERIFY(file);
+    QAction *exportAction = m_window->plannerView()->exportReportAction();
+    QAction *previewAction = m_window->plannerView()->printPreviewAction();
+    QVERIFY(file->actions().contains(exportAction));
+    QVERIFY(file->actions().contains(previewAction));
+
+    Document *doc = m_window->document();
+    doc->clearPlanRequest();
+    QVERIFY(doc->runner()->waitForIdle());
+    QVERIFY(!exportAction->isEnabled()); // no plan, nothing to export
+    QVERIFY(!previewAction->isEnabled());
+
+    doc->setPlanRequest(*Version::parse(u"1.0.0"), *Version::parse(u"2.1.0"));
+    QVERIFY(doc->runner()->waitForIdle());
+    QTRY_VERIFY(exportAction->isEnabled());
+    QVERIFY(previewAction->isEnabled());
+    inspectModal<ExportReportDialog>(exportAction, [](ExportReportDialog *) {});
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -11,6 +11,7 @@
 #include "project/customerscsv.h"
 #include "simulator/customerexport.h"
 
+#include <QAction>
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -57,6 +58,14 @@ PlannerView::PlannerView(Document *doc, QWidget *parent)
     connect(m_ui->customerCsvButton, &QToolButton::clicked, this, &PlannerView::chooseCustomerCsv);
     connect(m_ui->exportButton, &QPushButton::clicked, this, &PlannerView::exportReport);
     connect(m_ui->previewButton, &QPushButton::clicked, this, &PlannerView::printPreview);
+    m_exportAction = new QAction(tr("Export &Report…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(m_ui->exportButton->toolTip());
+    connect(m_exportAction, &QAction::triggered, this, &PlannerView::exportReport);
+    m_previewAction = new QAction(tr("Print Pre&view…"), this);
+    m_previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_previewAction->setToolTip(m_ui->previewButton->toolTip());
+    connect(m_previewAction, &QAction::triggered, this, &PlannerView::printPreview);
     connect(m_ui->planTree->selectionModel(), &QItemSelectionModel::currentChanged, this, &PlannerView::showSelected);
     connect(m_ui->migratorTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &PlannerView::showMigratorSelected);
@@ -209,6 +218,8 @@ void PlannerView::planChanged()
     m_ui->hopsList->clear();
     m_ui->exportButton->setEnabled(plan.has_value());
     m_ui->previewButton->setEnabled(plan.has_value());
+    m_exportAction->setEnabled(plan.has_value());
+    m_previewAction->setEnabled(plan.has_value());
     migratorChanged(plan ? evaluation.get() : nullptr);
     if (!plan) {
         m_model->clear();

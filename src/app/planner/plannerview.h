@@ -6,6 +6,7 @@
 
 class Document;
 class ScenarioRunner;
+class QAction;
 class QTreeView;
 namespace Ui { class PlannerView; }
 namespace passlane { class PlanTreeModel; class ProductMigratorModel; struct Evaluation; }
@@ -24,6 +25,9 @@ public:
     QTreeView *planTree() const;
     passlane::ProductMigratorModel *migratorModel() const { return m_migratorModel; }
     QTreeView *migratorTree() const;
+    /// File menu entries for the Export and Preview buttons: enabled exactly when they are.
+    QAction *exportReportAction() const { return m_exportAction; }
+    QAction *printPreviewAction() const { return m_previewAction; }
 
 public Q_SLOTS:
     void exportReport();
@@ -45,6 +49,8 @@ private:
     Document *m_doc;
     ScenarioRunner *m_runner;
     passlane::PlanTreeModel *m_model;
+    QAction *m_exportAction;
+    QAction *m_previewAction;
     passlane::ProductMigratorModel *m_migratorModel;
     bool m_updating = false; ///< combos are being filled from the document: do not echo back
 };
