@@ -7,6 +7,7 @@
 #include "models/productmigratormodel.h"
 #include "plan/planner.h"
 #include "document/scenariorunner.h"
+#include "planner/customerdistribution.h"
 #include "planner/plannerview.h"
 
 #include <QAbstractItemModelTester>
@@ -15,7 +16,9 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace passlane;
 
@@ -28,6 +31,8 @@ private Q_SLOTS:
     void realPair_data();
     void realPair();
     void customerFromCsv();
+    void customerCsvRefusesOtherFiles_data();
+    void customerCsvRefusesOtherFiles();
     void selectingManualStepShowsSql();
     void whatIfAndFindingsAreVisible();
 
@@ -283,6 +288,56 @@ void TestPlannerView::customerFromCsv()
     QCOMPARE(doc.planFrom()->toString(), QStringLiteral("5.9.45"));
     QVERIFY(doc.runner()->waitForIdle(60000));
     QCOMPARE(view.planModel()->plan().from.toString(), QStringLiteral("5.9.45"));
+}
+
+void TestPlannerView::customerCsvRefusesOtherFiles_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("error"); // what the message says after the file name; empty: accepted
+    QFile registry(bundledSampleOobPath());
+    QVERIFY(registry.open(QIODevice::ReadOnly));
+    const QByteArray yaml = registry.readAll();
+    const int firstEntry = int(yaml.left(yaml.indexOf("- id:")).count('\n')) + 1;
+    QTest::newRow("OOB registry") << yaml << QStringLiteral("line %1: expected 2 fields").arg(firstEntry);
+    QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01", 18)
+                            << QStringLiteral("line 2: expected 2 fields"); // line 1 reads as a header
+    QTest::newRow("third column") << QByteArray("version,instances\n1.0.0,5\n2.0.0,7,x\n")
+                                  << QStringLiteral("line 3: expected 2 fields");
+    QTest::newRow("distribution") << QByteArray("version,instances\n1.0.0,5\n2.0.0,7\n") << QString();
+}
+
+void TestPlannerView::customerCsvRefusesOtherFiles()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, error);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("chosen.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+
+    Document doc;
+    doc.setCatalog(m_sample);
+    PlannerView view(&doc);
+    const Project before = doc.project();
+    const QString message = setCustomerDistribution(&doc, path);
+    if (!error.isEmpty()) {
+        QVERIFY2(message.startsWith(path + QStringLiteral(": ")), qPrintable(message));
+        QVERIFY2(message.contains(error), qPrintable(message));
+        QCOMPARE(doc.project().customersCsv, before.customersCsv);
+        QCOMPARE(doc.undoStack()->count(), 0);
+        QVERIFY(!doc.isModified());
+        return;
+    }
+    QVERIFY2(message.isEmpty(), qPrintable(message));
+    QCOMPARE(doc.project().customersCsv, path);
+    QCOMPARE(doc.undoStack()->count(), 1);
+    auto *customers = view.findChild<QComboBox *>(QStringLiteral("customerCombo"));
+    QCOMPARE(customers->count(), 3); // "(none)" plus the two rows
+    doc.undoStack()->undo();
+    QCOMPARE(doc.project().customersCsv, before.customersCsv);
 }
 
 void TestPlannerView::selectingManualStepShowsSql()

@@ -9,6 +9,19 @@
 #include <QMessageBox>
 #include <QUndoStack>
 
+QString setCustomerDistribution(Document *doc, const QString &path)
+{
+    // A file that is not a distribution is refused here, not recorded as an edit that every
+    // answer would then fail on.
+    if (const auto rows = passlane::CustomersCsv::readFile(path); !rows)
+        return rows.error().toString();
+    passlane::Project p = doc->project();
+    p.customersCsv = path;
+    doc->undoStack()->push(new ChangeProjectCommand(
+        doc, p, QCoreApplication::translate("CustomerDistribution", "Set customer distribution")));
+    return {};
+}
+
 void chooseCustomerDistribution(QWidget *parent, Document *doc)
 {
     const QString path = QFileDialog::getOpenFileName(
@@ -16,15 +29,6 @@ void chooseCustomerDistribution(QWidget *parent, Document *doc)
         QCoreApplication::translate("CustomerDistribution", "CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    // A file that is not a distribution is refused here, not recorded as an edit that every
-    // answer would then fail on.
-    if (const auto rows = passlane::CustomersCsv::readFile(path); !rows) {
-        QMessageBox::warning(parent, QCoreApplication::translate("CustomerDistribution", "Customer Distribution"),
-                             rows.error().toString());
-        return;
-    }
-    passlane::Project p = doc->project();
-    p.customersCsv = path;
-    doc->undoStack()->push(new ChangeProjectCommand(
-        doc, p, QCoreApplication::translate("CustomerDistribution", "Set customer distribution")));
+    if (const QString error = setCustomerDistribution(doc, path); !error.isEmpty())
+        QMessageBox::warning(parent, QCoreApplication::translate("CustomerDistribution", "Customer Distribution"), error);
 }
