@@ -43,6 +43,7 @@ ul.findings li.warning { color: #9a6700; }
 pre { background: #f6f8fa; border: 1px solid #d0d7de; padding: 8px; overflow-x: auto; font-size: 12px; }
 details summary { cursor: pointer; color: #0969da; }
 .chart { overflow-x: auto; margin: 8px 0 16px; }
+.chart svg { max-width: 100%; height: auto; }
 .step { border-left: 3px solid #0969da; padding: 2px 0 2px 12px; margin: 12px 0; }
 .step.target { border-left-color: #1a7f37; }
 .step.down { border-left-color: #bc4c00; }
