@@ -18,6 +18,7 @@
 #include <QPushButton>
 
 #include <QDir>
+#include <QHeaderView>
 #include <QMenuBar>
 #include <QTableWidget>
 #include <QTimer>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void cleanup();
     void opensBundledSampleInBackground();
     void releasesTableSortsAndFilters();
+    void releasesHeadersShowTheirText();
     void findingsFilterAndJumpToGraph();
     void projectSaveLoadRoundTrip();
     void addingSourcesIsUndoable();
@@ -109,6 +111,25 @@ void TestMainWindow::releasesTableSortsAndFilters()
     QCOMPARE(table->model()->rowCount(), 2); // 1.1.4 and 1.2.0 by date
     panel->setFilterText({});
     QCOMPARE(table->model()->rowCount(), 8);
+}
+
+void TestMainWindow::releasesHeadersShowTheirText()
+{
+    QTableView *table = m_window->releasesPanel()->table();
+    const QHeaderView *header = table->horizontalHeader();
+    const QAbstractItemModel *model = table->model();
+    QCOMPARE(model->columnCount(), ReleaseTableModel::FirstSchemaColumn + 3 + 2); // three schemas
+    const QFontMetrics metrics(header->font());
+    for (int c = 0; c < model->columnCount(); ++c) {
+        const QString text = model->headerData(c, Qt::Horizontal).toString();
+        QVERIFY2(header->sectionSize(c) >= metrics.horizontalAdvance(text),
+                 qPrintable(QStringLiteral("%1: %2 px for %3 px of text")
+                                .arg(text)
+                                .arg(header->sectionSize(c))
+                                .arg(metrics.horizontalAdvance(text))));
+        // Room for the style's margins and the sort arrow too: the name is shown whole.
+        QVERIFY2(header->sectionSize(c) >= header->sectionSizeHint(c), qPrintable(text));
+    }
 }
 
 void TestMainWindow::findingsFilterAndJumpToGraph()

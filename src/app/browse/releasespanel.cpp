@@ -40,13 +40,9 @@ ReleasesPanel::~ReleasesPanel() = default;
 
 void ReleasesPanel::fitColumns()
 {
-    // Long schema names would push the last columns out of the dock: cap the numeric columns
-    // (their headers elide; the tooltip names the schema).
-    QTableView *table = m_ui->table;
-    table->resizeColumnsToContents();
-    const int cap = table->fontMetrics().horizontalAdvance(QStringLiteral("codeint")) + 10;
-    for (int c = ReleaseTableModel::FirstSchemaColumn; c < m_model->columnCount(); ++c)
-        table->setColumnWidth(c, std::min(table->columnWidth(c), cap));
+    // Each column as wide as its cells and its header: the schema columns hold short counts, so
+    // their names decide, and a cut name ("codeinsi") cannot be told from another schema's.
+    m_ui->table->resizeColumnsToContents();
 }
 
 QTableView *ReleasesPanel::table() const
