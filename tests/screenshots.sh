@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Saves a PNG of each view of the desktop app on the real Sourcegraph releases.
-# Builds nothing. Usage: tests/screenshots.sh BUILD_DIR [OUTPUT_DIR]
+# Saves a PNG of each view of the desktop app on the real Sourcegraph releases, and page 1 of
+# the real-data plan report as PDF (pdftoppm) and as HTML (headless chromium). Builds nothing. Usage: tests/screenshots.sh BUILD_DIR [OUTPUT_DIR]
 #   OUTPUT_DIR defaults to docs/screenshots/ in the source tree.
 # Needs xvfb-run (package xvfb); the fixtures live in ../shared/fixtures/sourcegraph.
 set -euo pipefail
@@ -33,6 +33,23 @@ tmp="$(mktemp -d)"
 out_light="$out"; out="$tmp"; run dark; out="$out_light"
 cp "$tmp/02-graph-migration.png" "$out/06-graph-dark.png"
 rm -rf "$tmp"
+
+# The report a support engineer sends: the same plan as PDF (page 1) and as HTML (the top).
+cli="$build/src/cli/passlane-cli"
+reports="$(mktemp -d)"
+for format in pdf html; do
+  SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(date +%s)} "$cli" plan "$fixtures/releases" \
+    --oob "$fixtures/oob/oobmigrations-whatif-6x.yaml" --from 5.9.45 --to 7.2.1943 \
+    --title "Upgrade plan for Example Corp: 5.9.45 to 7.2.1943" --format "$format" --out "$reports/plan.$format" || [ $? -eq 1 ]
+done
+pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$reports/plan.pdf" "$out/07-report-pdf-page1"
+if command -v chromium > /dev/null; then
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,1130 \
+    --screenshot="$out/08-report-html.png" "file://$reports/plan.html" 2> /dev/null
+else
+  echo "screenshots: chromium not installed: 08-report-html.png not refreshed" >&2
+fi
+rm -rf "$reports"
 
 # Keep the committed pictures small.
 for f in "$out"/*.png; do
