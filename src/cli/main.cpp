@@ -3,7 +3,9 @@
 #include "cliio.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QGuiApplication>
+#include <QTemporaryDir>
 
 #include <cstdio>
 #include <cstring>
@@ -56,6 +58,13 @@ std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
     // Headless: no display is needed, and fonts still come from fontconfig.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Without a session (cron, CI, root over ssh) Qt warns about a missing runtime folder on
+    // every run; a private one for this process keeps stderr for what matters.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        static QTemporaryDir runtime;
+        if (runtime.isValid())
+            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime.path()));
+    }
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 
