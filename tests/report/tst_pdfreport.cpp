@@ -15,6 +15,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QLocale>
 #include <QPdfWriter>
@@ -145,6 +148,38 @@ void TestPdfReport::cliPdf()
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
     qInfo("%s: %lld page(s), smallest word %.2f pt high", QTest::currentDataTag(), qlonglong(pdf.pages.size()),
           test::smallestWordHeight(pdf));
+
+    // A plan's header and runbook reach the printed page too: the values the JSON of the same
+    // question gives, word for word.
+    if (args.first() != u"plan")
+        return;
+    const test::CliRun json = test::runCli(args + QStringList{u"--format"_qs, u"json"_qs});
+    const QJsonObject root = QJsonDocument::fromJson(json.out).object();
+    const QJsonObject header = root.value(u"header"_qs).toObject();
+    const QJsonObject sources = header.value(u"sources"_qs).toObject();
+    QStringList expected{u"About this report"_qs, header.value(u"date"_qs).toString(),
+                         header.value(u"passlane_version"_qs).toString(), sources.value(u"digest"_qs).toString(),
+                         sources.value(u"first"_qs).toString(), sources.value(u"last"_qs).toString(),
+                         QString::number(sources.value(u"count"_qs).toInt()), u"Runbook"_qs};
+    for (const QJsonValue &r : header.value(u"registries"_qs).toArray())
+        expected << r.toString();
+    const QJsonArray runbook = root.value(u"runbook"_qs).toArray();
+    QVERIFY(!runbook.isEmpty());
+    for (const QJsonValue &step : runbook) {
+        const QJsonObject o = step.toObject();
+        expected << o.value(u"migrator_command"_qs).toString();
+        if (!o.value(u"manual_note"_qs).toString().isEmpty())
+            expected << o.value(u"manual_note"_qs).toString();
+    }
+    QStringList all;
+    for (const test::PdfPage &page : pdf.pages)
+        all << page.text();
+    const QString printed = all.join(QLatin1Char(' '));
+    for (const QString &text : std::as_const(expected)) {
+        QVERIFY2(!text.isEmpty(), "an empty header or runbook field in the JSON");
+        const QString words = text.simplified();
+        QVERIFY2(printed.contains(words), qPrintable(u"not in the PDF: "_qs + words));
+    }
 }
 
 void TestPdfReport::cliPdfToPipe()
