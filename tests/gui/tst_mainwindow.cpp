@@ -275,8 +275,12 @@ void TestMainWindow::keyboardShortcutsListTheActions()
     inspectModal<ShortcutsDialog>(help, [&](ShortcutsDialog *dialog) {
         const QTableWidget *table = dialog->table();
         rows = table->rowCount();
-        for (int r = 0; r < rows; ++r)
+        for (int r = 0; r < rows; ++r) {
             listed.insert(table->item(r, 0)->text(), table->item(r, 1)->text());
+            // Shown whole, not cut at the column's edge.
+            QVERIFY2(table->columnWidth(0) > table->fontMetrics().horizontalAdvance(table->item(r, 0)->text()),
+                     qPrintable(table->item(r, 0)->text()));
+        }
     });
     QCOMPARE(listed.size(), rows); // each action once, even when in a menu and a toolbar
     const auto keys = [](QKeySequence::StandardKey key) {

@@ -33,8 +33,9 @@ ShortcutsDialog::ShortcutsDialog(QWidget *window, QWidget *parent)
         m_table->setItem(row, 1, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
     }
     m_table->sortItems(0);
-    m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
