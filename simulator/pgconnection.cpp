@@ -385,4 +385,28 @@ QString PgSession::quoteLiteral(const QString &value)
     return u'\'' + QString(value).replace(u'\'', QStringLiteral("''")) + u'\'';
 }
 
+QString PgServerCheck::summary() const
+{
+    QString rights = superuser ? QStringLiteral("superuser")
+        : createDb             ? QStringLiteral("may create databases (not a superuser: privileged migrations become manual steps)")
+                               : QStringLiteral("may not create databases: scratch copies cannot be made as this role");
+    return QStringLiteral("PostgreSQL %1 as %2: %3").arg(serverVersion, user, rights);
+}
+
+Result<PgServerCheck> checkServer(const PgConnectionInfo &info)
+{
+    auto session = PgSession::open(info, true);
+    if (!session)
+        return session.error();
+    auto row = session.value()->rows(QStringLiteral("SELECT current_setting('server_version'), current_user, rolsuper, "
+                                                    "rolcreatedb FROM pg_roles WHERE rolname = current_user"));
+    if (!row)
+        return row.error();
+    if (row->isEmpty() || row->first().size() < 4)
+        return Error{info.display(), QStringLiteral("the server did not describe the current role")};
+    const QStringList &r = row->first();
+    auto yes = [](const QString &v) { return v == u"true" || v == u"t"; };
+    return PgServerCheck{r.at(0), r.at(1), yes(r.at(2)), yes(r.at(3))};
+}
+
 } // namespace passlane

@@ -105,4 +105,18 @@ private:
     friend void passlaneNoticeProcessor(void *arg, const char *message);
 };
 
+/// What a user checks before a run: that the server answers, its version, the role the tool
+/// connects as, and what that role may do. The session is read-only and runs SELECTs only.
+struct PgServerCheck {
+    QString serverVersion; ///< "15.4 (Debian 15.4-1)"
+    QString user;
+    bool superuser = false;
+    bool createDb = false;
+
+    /// "PostgreSQL 15.4 as alice: superuser" (or "may create databases", or neither).
+    QString summary() const;
+};
+
+Result<PgServerCheck> checkServer(const PgConnectionInfo &info);
+
 } // namespace passlane

@@ -1,9 +1,13 @@
 #include "simulation/simulationconnectiondialog.h"
 #include "ui_simulationconnectiondialog.h"
 
+#include "simulator/pgconnection.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 // Each setting once, with its key; the password is deliberately absent.
@@ -62,6 +66,47 @@ SimulationConnectionDialog::SimulationConnectionDialog(const PostgresConnection 
     auto syncPassword = [this] { m_ui->passwordEdit->setEnabled(!m_ui->pgpassCheck->isChecked()); };
     connect(m_ui->pgpassCheck, &QCheckBox::toggled, this, syncPassword);
     syncPassword();
+    connect(m_ui->testButton, &QPushButton::clicked, this, &SimulationConnectionDialog::testConnection);
+    // An answer about other settings would mislead: any edit clears it.
+    auto stale = [this] {
+        ++m_testGeneration;
+        m_ui->testLabel->clear();
+        m_ui->testButton->setEnabled(true);
+    };
+    for (QLineEdit *edit : {m_ui->hostEdit, m_ui->userEdit, m_ui->databaseEdit, m_ui->passwordEdit})
+        connect(edit, &QLineEdit::textEdited, this, stale);
+    connect(m_ui->portSpin, &QSpinBox::valueChanged, this, stale);
+    connect(m_ui->pgpassCheck, &QCheckBox::toggled, this, stale);
+}
+
+void SimulationConnectionDialog::testConnection()
+{
+    const auto info = passlane::PgConnectionInfo::parse(connection().conninfo(true));
+    if (!info) {
+        m_ui->testLabel->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(info.error().toString().toHtmlEscaped()));
+        Q_EMIT connectionTested(false);
+        return;
+    }
+    const int generation = ++m_testGeneration;
+    m_ui->testButton->setEnabled(false);
+    m_ui->testLabel->setText(tr("Connecting to %1…").arg(info->display().toHtmlEscaped()));
+    auto *watcher = new QFutureWatcher<passlane::Result<passlane::PgServerCheck>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_testGeneration)
+            return;
+        m_ui->testButton->setEnabled(true);
+        const auto result = watcher->result();
+        if (result)
+            m_ui->testLabel->setText(QStringLiteral("<span style='color:#1a7f37'>%1</span>")
+                                         .arg(tr("Connected: %1.").arg(result->summary()).toHtmlEscaped()));
+        else
+            m_ui->testLabel->setText(QStringLiteral("<span style='color:#b00000'>%1</span>")
+                                         .arg(result.error().toString().toHtmlEscaped()));
+        Q_EMIT connectionTested(result.ok());
+    });
+    // The check may wait for the server's connect timeout: never on the GUI thread.
+    watcher->setFuture(QtConcurrent::run([info = *info] { return passlane::checkServer(info); }));
 }
 
 SimulationConnectionDialog::~SimulationConnectionDialog() = default;

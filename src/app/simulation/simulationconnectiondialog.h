@@ -38,6 +38,14 @@ public:
     static PostgresConnection loadSettings();
     static void saveSettings(const PostgresConnection &c);
 
+public Q_SLOTS:
+    /// Connects read-only off the GUI thread and shows the server's answer (or its error).
+    void testConnection();
+
+Q_SIGNALS:
+    void connectionTested(bool ok);
+
 private:
     std::unique_ptr<Ui::SimulationConnectionDialog> m_ui;
+    int m_testGeneration = 0; ///< a newer test, or an edit, makes an older answer stale
 };
