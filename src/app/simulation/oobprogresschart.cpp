@@ -20,8 +20,12 @@ void OobProgressChart::setTimeline(const QList<TimelineEvent> &events)
     m_series.clear();
     m_markers.clear();
     m_endMs = 0;
+    qint64 runEnd = -1;
     for (const TimelineEvent &e : events) {
         m_endMs = qMax(m_endMs, e.atMs + qMax<qint64>(0, e.durationMs));
+        if (e.kind == EventKind::Finished || e.kind == EventKind::Canceled || e.kind == EventKind::MigrationFailed
+            || e.kind == EventKind::OobFailed || e.kind == EventKind::StartupRefused)
+            runEnd = qMax(runEnd, e.atMs);
         if (e.oobId && e.progress >= 0)
             m_series[*e.oobId].append(QPointF(double(e.atMs), e.progress));
         if (e.kind == EventKind::StopReached || e.kind == EventKind::Finished)
@@ -30,18 +34,44 @@ void OobProgressChart::setTimeline(const QList<TimelineEvent> &events)
                  || e.kind == EventKind::StartupRefused || e.kind == EventKind::Canceled)
             m_markers.append({e.atMs, eventKindName(e.kind), true});
     }
+    // OOB work that goes on in the background after the run says nothing about the run itself.
+    if (runEnd > 0)
+        m_endMs = runEnd;
     update();
 }
 
-static QString shortDuration(qint64 ms)
+QList<OobProgressChart::TimeTick> OobProgressChart::timeTicks(qint64 spanMs, int maxTicks)
 {
-    if (ms < 1000)
-        return QStringLiteral("%1 ms").arg(ms);
-    if (ms < 120000)
-        return QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', ms < 10000 ? 1 : 0);
-    if (ms < 2 * 3600000)
-        return QStringLiteral("%1 min").arg(ms / 60000.0, 0, 'f', 0);
-    return QStringLiteral("%1 h").arg(ms / 3600000.0, 0, 'f', 1);
+    struct Step {
+        qint64 ms;
+        qint64 unitMs;
+        const char *suffix;
+    };
+    // Steps people read at a glance, smallest first; each a whole number of its unit.
+    static const Step steps[] = {
+        {1, 1, "ms"}, {2, 1, "ms"}, {5, 1, "ms"}, {10, 1, "ms"}, {20, 1, "ms"}, {50, 1, "ms"},
+        {100, 1, "ms"}, {200, 1, "ms"}, {500, 1, "ms"},
+        {1000, 1000, "s"}, {2000, 1000, "s"}, {5000, 1000, "s"}, {10000, 1000, "s"}, {20000, 1000, "s"},
+        {30000, 1000, "s"},
+        {60000, 60000, "min"}, {120000, 60000, "min"}, {300000, 60000, "min"}, {600000, 60000, "min"},
+        {900000, 60000, "min"}, {1200000, 60000, "min"}, {1800000, 60000, "min"},
+        {3600000, 3600000, "h"}, {7200000, 3600000, "h"}, {10800000, 3600000, "h"}, {21600000, 3600000, "h"},
+        {43200000, 3600000, "h"}, {86400000, 3600000, "h"}};
+    spanMs = qMax<qint64>(1, spanMs);
+    maxTicks = qMax(1, maxTicks);
+    Step chosen{0, 3600000, "h"};
+    for (const Step &s : steps) {
+        if (spanMs / s.ms <= maxTicks) {
+            chosen = s;
+            break;
+        }
+    }
+    if (!chosen.ms) // beyond days: whole days of hours
+        chosen.ms = (spanMs / maxTicks / 86400000 + 1) * 86400000;
+    QList<TimeTick> ticks;
+    for (qint64 t = 0; t <= spanMs; t += chosen.ms)
+        ticks.append({t, QStringLiteral("%1 %2").arg(t / chosen.unitMs).arg(QLatin1String(chosen.suffix))});
+    return ticks;
 }
 
 void OobProgressChart::paintEvent(QPaintEvent *)
@@ -51,7 +81,8 @@ void OobProgressChart::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QFontMetrics fm = fontMetrics();
     const QRectF plot = QRectF(rect()).adjusted(fm.horizontalAdvance(QStringLiteral("100%")) + 12, fm.height() + 10,
-                                                -150, -(fm.height() + 10));
+                                                -(fm.horizontalAdvance(tr("OOB 000 (100%, continues)")) + 36),
+                                                -(fm.height() + 10));
     if (plot.width() < 40 || plot.height() < 30)
         return;
 
@@ -77,11 +108,11 @@ void OobProgressChart::paintEvent(QPaintEvent *)
         p.drawText(QRectF(0, a.y() - fm.height() / 2.0, plot.left() - 6, fm.height()), Qt::AlignRight | Qt::AlignVCenter,
                    QStringLiteral("%1%").arg(int(y * 100)));
     }
-    for (int i = 0; i <= 4; ++i) {
-        const double ms = span * i / 4;
-        const QPointF a = toPoint(ms, 0);
-        p.drawText(QRectF(a.x() - 50, plot.bottom() + 4, 100, fm.height()), Qt::AlignHCenter | Qt::AlignTop,
-                   shortDuration(qint64(ms)));
+    const int maxTicks = qBound(1, int(plot.width() / (fm.horizontalAdvance(QStringLiteral("000 min")) * 2)), 8);
+    for (const TimeTick &tick : timeTicks(m_endMs, maxTicks)) {
+        const QPointF a = toPoint(double(tick.ms), 0);
+        p.drawLine(a, toPoint(double(tick.ms), 1.0));
+        p.drawText(QRectF(a.x() - 50, plot.bottom() + 4, 100, fm.height()), Qt::AlignHCenter | Qt::AlignTop, tick.label);
     }
 
     // Stops (and failures) as vertical markers.
@@ -108,15 +139,32 @@ void OobProgressChart::paintEvent(QPaintEvent *)
             path.lineTo(toPoint(pt.x(), pt.y()));
         if (pts.last().y() >= 1.0)
             path.lineTo(toPoint(span, 1.0));
-        p.setPen(QPen(c, 2));
+        // Curves that coincide (OOB migrations with the same rows and rate) would hide each
+        // other: each gets its own dash pattern over the ones drawn before it.
+        static const Qt::PenStyle styles[] = {Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine};
+        p.save();
+        p.setClipRect(plot.adjusted(-1, -2, 1, 2)); // what runs on after the run stays off the axis
+        p.setPen(QPen(c, 2, styles[n % 4]));
         p.setBrush(Qt::NoBrush);
         p.drawPath(path);
+        p.restore();
+        // The legend gives the progress when the run ended, and says when it goes on after.
+        double atEnd = 0;
+        bool continues = false;
+        for (const QPointF &pt : pts) {
+            if (pt.x() <= span)
+                atEnd = pt.y();
+            else
+                continues = true;
+        }
         const qreal ly = plot.top() + n * (fm.height() + 2);
         if (ly + fm.height() > rect().bottom())
             continue;
         p.fillRect(QRectF(plot.right() + 12, ly + fm.height() / 2.0 - 2, 14, 4), c);
         p.setPen(palette().color(QPalette::Text));
-        p.drawText(QPointF(plot.right() + 30, ly + fm.ascent()), tr("OOB %1 (%2%)").arg(it.key()).arg(int(pts.last().y() * 100)));
+        p.drawText(QPointF(plot.right() + 30, ly + fm.ascent()),
+                   continues ? tr("OOB %1 (%2%, continues)").arg(it.key()).arg(int(atEnd * 100))
+                             : tr("OOB %1 (%2%)").arg(it.key()).arg(int(atEnd * 100)));
     }
     p.setPen(palette().color(QPalette::Mid));
     p.drawRect(plot);

@@ -18,6 +18,17 @@ public:
 
     /// Progress points per OOB id (ms, 0..1), as drawn; for tests.
     const QMap<int, QList<QPointF>> &series() const { return m_series; }
+    /// Where the time axis ends: the run's end (finished, canceled or failed), not the end of
+    /// OOB work still running in the background after it.
+    qint64 endMs() const { return m_endMs; }
+
+    struct TimeTick {
+        qint64 ms;
+        QString label;
+    };
+    /// Ticks for an axis of `spanMs`: 0 and whole multiples of 1, 2 or 5 of one unit (ms, s,
+    /// min, h), at most `maxTicks` + 1 of them, every label in that same unit.
+    static QList<TimeTick> timeTicks(qint64 spanMs, int maxTicks = 5);
 
     QSize sizeHint() const override { return {600, 220}; }
     QSize minimumSizeHint() const override { return {240, 140}; }
