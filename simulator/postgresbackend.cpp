@@ -209,8 +209,10 @@ Result<StartState> PostgresBackend::prepare(const std::optional<StartState> &req
         if (schemas.size() != 1)
             return Error{m_request.database, QStringLiteral("an explicit database holds one schema: choose it with --schema")};
     } else if (requested) {
-        return Error{requested->origin, QStringLiteral("the postgres backend executes real SQL from a release's schema; "
-                                                       "start it from a release (--from), or simulate an export with sqlite")};
+        // Said for both front ends: no command-line flag, no widget name.
+        return Error{requested->origin, QStringLiteral("the PostgreSQL backend runs the real SQL of a release on scratch "
+                                                       "databases, so it starts from a release; simulate a customer export "
+                                                       "or a live instance's state on SQLite")};
     }
     if (const Status st = vet(from, schemas); !st)
         return st.error();

@@ -291,7 +291,12 @@ void SimulationView::showEvaluation()
         text += QLatin1Char(' ') + tr("%n manual step(s).", nullptr, r.totals.manualSteps);
     if (!r.operatorAdvice.isEmpty())
         text += QStringLiteral("<br><i>%1</i>").arg(r.operatorAdvice.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
-    if (r.databasesKept && !r.databases.isEmpty())
-        text += QStringLiteral("<br>") + tr("Kept databases: %1").arg(r.databases.join(QStringLiteral(", ")).toHtmlEscaped());
+    // The operator advice already names the scratch databases a stopped run kept; list only the rest.
+    QStringList kept;
+    for (const QString &db : r.databases)
+        if (r.databasesKept && !r.operatorAdvice.contains(db))
+            kept << db;
+    if (!kept.isEmpty())
+        text += QStringLiteral("<br>") + tr("Kept databases: %1").arg(kept.join(QStringLiteral(", ")).toHtmlEscaped());
     m_ui->statusLabel->setText(text);
 }
