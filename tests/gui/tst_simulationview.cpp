@@ -20,6 +20,9 @@
 
 #include "simulation/simulationconnectiondialog.h"
 #include "simulator/customerexport.h"
+#include "simulator/pgconnection.h"
+
+#include <QLabel>
 
 using namespace passlane;
 
@@ -34,6 +37,11 @@ private Q_SLOTS:
     void cancelRealRun();
     void startFromCustomerExport();
     void passwordStaysInMemory();
+    void testConnection_data();
+    void testConnection();
+    void chartTimeTicks_data();
+    void chartTimeTicks();
+    void chartEndsWithTheRun();
 
 private:
     std::shared_ptr<const Catalog> m_sample;
@@ -238,6 +246,118 @@ void TestSimulationView::passwordStaysInMemory()
     const PostgresConnection loaded = SimulationConnectionDialog::loadSettings();
     QCOMPARE(loaded.host, c.host);
     QVERIFY(loaded.password.isEmpty());
+}
+
+void TestSimulationView::testConnection_data()
+{
+    QTest::addColumn<bool>("server");
+    QTest::newRow("nothing listens") << false;
+    QTest::newRow("the test server") << true;
+}
+
+/// "Test Connection" answers from a worker thread: the server's version and the role's rights,
+/// or the error naming where it tried; the dialog stays responsive meanwhile.
+void TestSimulationView::testConnection()
+{
+    QFETCH(bool, server);
+    PostgresConnection c;
+    c.database = QStringLiteral("postgres");
+    if (server) {
+        const QString dsn = qEnvironmentVariable("PASSLANE_TEST_PG");
+        if (dsn.isEmpty()) {
+            if (test::runningInCi())
+                QFAIL("PASSLANE_TEST_PG is unset and CI=true");
+            QSKIP("PASSLANE_TEST_PG is unset (eval \"$(bash tests/support/pgcluster.sh start)\")");
+        }
+        const auto info = PgConnectionInfo::parse(dsn);
+        QVERIFY(info.ok());
+        c.host = info->host();
+        c.port = info->value(u"port").isEmpty() ? 5432 : info->value(u"port").toInt();
+        c.user = info->user();
+    } else {
+        c.host = QStringLiteral("127.0.0.1");
+        c.port = 1; // nothing listens there: refused at once
+        c.user = QStringLiteral("nobody");
+    }
+    SimulationConnectionDialog dialog(c);
+    auto *button = dialog.findChild<QPushButton *>(QStringLiteral("testButton"));
+    auto *label = dialog.findChild<QLabel *>(QStringLiteral("testLabel"));
+    QVERIFY(button && label);
+    QSignalSpy tested(&dialog, &SimulationConnectionDialog::connectionTested);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!button->isEnabled()); // one test at a time
+    QVERIFY(tested.wait(30000));
+    QCOMPARE(tested.first().first().toBool(), server);
+    QVERIFY(button->isEnabled());
+    if (server) {
+        QVERIFY2(label->text().contains(QStringLiteral("Connected: PostgreSQL")), qPrintable(label->text()));
+        QVERIFY2(label->text().contains(c.user), qPrintable(label->text()));
+    } else {
+        QVERIFY2(label->text().contains(QStringLiteral("127.0.0.1")), qPrintable(label->text()));
+    }
+    // Another setting makes the answer stale.
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("hostEdit")), QStringLiteral("x"));
+    QVERIFY(label->text().isEmpty());
+}
+
+void TestSimulationView::chartTimeTicks_data()
+{
+    QTest::addColumn<qint64>("span");
+    QTest::addColumn<int>("maxTicks");
+    QTest::addColumn<QString>("unit");
+    QTest::newRow("under a second") << qint64(800) << 5 << u"ms"_qs;
+    QTest::newRow("68 s") << qint64(68000) << 5 << u"s"_qs;
+    QTest::newRow("2 h 15 min") << qint64(8100000) << 5 << u"min"_qs;
+    QTest::newRow("2 h 15 min, room for 2") << qint64(8100000) << 2 << u"h"_qs;
+    QTest::newRow("30 h") << qint64(30 * 3600000LL) << 5 << u"h"_qs;
+    QTest::newRow("ten days") << qint64(240 * 3600000LL) << 4 << u"h"_qs;
+}
+
+/// The chart's time axis: 0, then even steps in one unit, never past the run, covering it.
+void TestSimulationView::chartTimeTicks()
+{
+    QFETCH(qint64, span);
+    QFETCH(int, maxTicks);
+    QFETCH(QString, unit);
+    const auto ticks = OobProgressChart::timeTicks(span, maxTicks);
+    QVERIFY(ticks.size() >= 2);
+    QVERIFY(ticks.size() <= maxTicks + 1);
+    QCOMPARE(ticks.first().ms, qint64(0));
+    const qint64 step = ticks.at(1).ms;
+    for (qsizetype i = 1; i < ticks.size(); ++i)
+        QCOMPARE(ticks.at(i).ms - ticks.at(i - 1).ms, step);
+    QVERIFY(ticks.last().ms <= span);
+    QVERIFY(ticks.last().ms + step > span);
+    for (const auto &tick : ticks)
+        QVERIFY2(tick.label.endsWith(u' ' + unit), qPrintable(tick.label));
+}
+
+void TestSimulationView::chartEndsWithTheRun()
+{
+    // An OOB migration still running in the background after the run finished.
+    TimelineEvent started;
+    started.kind = EventKind::OobStarted;
+    started.oobId = 7;
+    started.progress = 0;
+    TimelineEvent progress;
+    progress.kind = EventKind::OobProgress;
+    progress.oobId = 7;
+    progress.atMs = 600;
+    progress.progress = 0.4;
+    TimelineEvent finished;
+    finished.kind = EventKind::Finished;
+    finished.atMs = 1000;
+    TimelineEvent later;
+    later.kind = EventKind::OobCompleted;
+    later.oobId = 7;
+    later.atMs = 9000;
+    later.durationMs = 500;
+    later.progress = 1.0;
+    OobProgressChart chart;
+    chart.setTimeline({started, progress, finished, later});
+    QCOMPARE(chart.endMs(), qint64(1000));
+    chart.resize(700, 240);
+    QVERIFY(!chart.grab().isNull()); // paints with points past the end of the axis
 }
 
 QTEST_MAIN(TestSimulationView)
