@@ -12,7 +12,7 @@ if ! command -v "$cxx" > /dev/null; then
     echo "fuzz: $cxx not found (packaging/install-deps.sh installs clang-14)" >&2
     exit 3
 fi
-if ! echo 'int LLVMFuzzerTestOneInput(const char *, unsigned long) { return 0; }' \
+if ! echo 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char *, unsigned long) { return 0; }' \
         | "$cxx" -x c++ -fsanitize=fuzzer - -o /dev/null 2> /dev/null; then
     echo "fuzz: $cxx cannot link -fsanitize=fuzzer (install libclang-rt-14-dev)" >&2
     exit 3
