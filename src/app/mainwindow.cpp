@@ -78,7 +78,8 @@ void MainWindow::createTabs()
     m_graph = new GraphView(m_doc);
     m_ui->tabs->addTab(m_graph, tr("Graph"));
     // The planning views (another part of the GUI) follow the same Document.
-    m_ui->tabs->addTab(new LanesView(m_doc), tr("OOB Lanes"));
+    auto *lanes = new LanesView(m_doc);
+    m_ui->tabs->addTab(lanes, tr("OOB Lanes"));
     m_planner = new PlannerView(m_doc);
     m_ui->tabs->addTab(m_planner, tr("Planner"));
     m_ui->tabs->addTab(new SimulationView(m_doc), tr("Simulation"));
@@ -87,6 +88,7 @@ void MainWindow::createTabs()
     m_ui->tabs->setTabToolTip(2, tr("Upgrade plans between two releases (Ctrl+3)"));
     m_ui->tabs->setTabToolTip(3, tr("Rehearse a plan in simulated time (Ctrl+4)"));
     connect(m_graph, &GraphView::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(lanes, &LanesView::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
 }
 
 void MainWindow::createDocks()

@@ -13,6 +13,8 @@
 #include "oob/oobregistry.h"
 #include "document/scenariorunner.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QGraphicsView>
 #include <QLabel>
 #include <QTableView>
@@ -253,8 +255,30 @@ void TestLanesView::saveRegistry()
     view.show();
     drag(view, 2, MinorVersion{1, 3});
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("oobmigrations.yaml"));
+    // The project's registry starts with a header of its own, which the saved file keeps.
+    const QString source = dir.filePath(QStringLiteral("registry.yaml"));
+    QFile sample(bundledSampleOobPath());
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray header = "# Copyright the registry's owners.\n#\n# Reviewed 2026-11.\n\n";
+    QFile copy(source);
+    QVERIFY(copy.open(QIODevice::WriteOnly));
+    copy.write(header + sample.readAll());
+    copy.close();
+    Project project = doc.project();
+    project.oobFiles = {source};
+    doc.setProject(project);
+    QCOMPARE(view.suggestedRegistryPath(), dir.filePath(QStringLiteral("registry-proposed.yaml")));
+
+    const QString path = view.suggestedRegistryPath();
     QCOMPARE(view.saveRegistry(path), QString());
+    QFile written(path);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    QVERIFY2(text.startsWith(header.trimmed()), text.left(200).constData());
+    QVERIFY2(text.contains("# Deprecations changed in Passlane (OOB id=minor): 2=1.3\n"), text.left(400).constData());
+    // A folder at the path is refused, never replaced.
+    QVERIFY(!view.saveRegistry(dir.path()).isEmpty());
+    QVERIFY(QFileInfo(dir.path()).isDir());
     const auto saved = OobRegistry::readYamlFile(path);
     QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().toString()));
     QCOMPARE(saved->size(), m_sample->oob.migrations().size());

@@ -6,6 +6,8 @@
 #include "lanes/lanehandleitem.h"
 #include "lanes/lanesscene.h"
 #include "lanes/setdeprecationcommand.h"
+#include "common/safefile.h"
+#include "oob/deprecationproposal.h"
 #include "plan/versionindex.h"
 #include "plan/windowanalysis.h"
 #include "report/windowreport.h"
@@ -22,7 +24,7 @@
 #include <QMenu>
 #include <QSortFilterProxyModel>
 #include <QMessageBox>
-#include <QSaveFile>
+#include <QDir>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -264,24 +266,55 @@ void LanesView::resetProposals()
 
 QString LanesView::saveRegistry(const QString &path) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return file.errorString();
-    file.write(m_doc->effectiveRegistry().toYaml());
-    if (!file.commit())
-        return file.errorString();
-    return {};
+    QByteArray out;
+    const QStringList sources = m_doc->project().oobFiles;
+    if (!sources.isEmpty()) {
+        // The registry's own header (licence, provenance) stays; a source that cannot be read
+        // just has none to keep.
+        if (const auto source = readRegularFile(sources.first(), 64 * 1024 * 1024))
+            out += OobRegistry::headerComments(source.value());
+    }
+    QStringList proposals;
+    for (const DeprecationProposal &p : m_doc->project().proposals)
+        proposals << p.toString();
+    if (!proposals.isEmpty())
+        out += "# Deprecations changed in Passlane (OOB id=minor): " + proposals.join(QStringLiteral(", ")).toUtf8() + '\n';
+    out += m_doc->effectiveRegistry().toYaml();
+    const Status written = writeFileAtomically(path, out);
+    return written ? QString() : written.error().toString();
+}
+
+QString LanesView::suggestedRegistryPath() const
+{
+    const QStringList sources = m_doc->project().oobFiles;
+    const QFileInfo first(sources.isEmpty() ? QString() : sources.first());
+    QDir dir = first.absoluteDir();
+    if (sources.isEmpty() || !dir.exists())
+        dir = QDir::home();
+    const QString base = sources.isEmpty() ? QStringLiteral("oobmigrations") : first.completeBaseName();
+    return dir.filePath(base + QStringLiteral("-proposed.yaml"));
 }
 
 void LanesView::saveRegistryAs()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Registry As"), QStringLiteral("oobmigrations.yaml"),
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Registry As"), suggestedRegistryPath(),
                                                       tr("OOB registry (*.yaml *.yml)"));
     if (path.isEmpty())
         return;
+    // Overwriting a registry the project reads changes every answer from then on: ask plainly.
+    for (const QString &source : m_doc->project().oobFiles) {
+        if (QFileInfo(source).absoluteFilePath() == QFileInfo(path).absoluteFilePath()
+            && QMessageBox::warning(this, tr("Save Registry"),
+                                    tr("%1 is a registry this project reads. Replace it with the proposals applied?").arg(path),
+                                    QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+            return;
+    }
     const QString error = saveRegistry(path);
-    if (!error.isEmpty())
+    if (!error.isEmpty()) {
         QMessageBox::warning(this, tr("Save Registry"), tr("Could not write %1: %2").arg(path, error));
+        return;
+    }
+    Q_EMIT statusMessage(tr("Registry written to %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void LanesView::chooseCustomers()

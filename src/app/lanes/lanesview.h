@@ -30,10 +30,17 @@ public:
     /// "Save registry as…": the effective registry (proposals applied) as oobmigrations.yaml.
     QAction *saveRegistryAction() const { return m_saveRegistryAction; }
 
-    /// Writes the effective registry to `path` atomically; returns an error message or empty.
+    /// Writes the effective registry to `path` atomically (a regular file or a new one), after
+    /// the first source registry's header comments and a line naming the proposals; returns an
+    /// error message or empty.
     QString saveRegistry(const QString &path) const;
+    /// Where "Save Registry As" starts: beside the first source registry, under a new name.
+    QString suggestedRegistryPath() const;
     passlane::WindowAnalysisModel *analysisModel() const { return m_analysisModel; }
     QString analysisSummary() const;
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
 
 private:
     void rebuild();

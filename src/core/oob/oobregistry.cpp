@@ -257,6 +257,27 @@ Result<OobRegistry> OobRegistry::build(const QStringList &yamlFiles, const QList
     return reg;
 }
 
+QByteArray OobRegistry::headerComments(const QByteArray &yaml)
+{
+    qsizetype end = 0;
+    qsizetype lastComment = 0;
+    while (end < yaml.size()) {
+        qsizetype eol = yaml.indexOf('\n', end);
+        if (eol < 0)
+            eol = yaml.size() - 1;
+        const QByteArray line = yaml.mid(end, eol - end + 1).trimmed();
+        if (!line.isEmpty() && !line.startsWith('#'))
+            break;
+        end = eol + 1;
+        if (line.startsWith('#'))
+            lastComment = end;
+    }
+    QByteArray header = yaml.left(lastComment);
+    if (!header.isEmpty() && !header.endsWith('\n'))
+        header += '\n';
+    return header;
+}
+
 QByteArray OobRegistry::toYaml() const
 {
     YAML::Emitter out;

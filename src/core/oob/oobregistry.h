@@ -28,6 +28,9 @@ public:
 
     /// Writes the registry back in the product's YAML format (for saving proposals).
     QByteArray toYaml() const;
+    /// The comment lines (and blank lines among them) a registry file starts with: its licence or
+    /// provenance header, which a file written back must keep.
+    static QByteArray headerComments(const QByteArray &yaml);
 
     const QMap<int, OobMigration> &migrations() const { return m_migrations; }
     const OobMigration *find(int id) const;
