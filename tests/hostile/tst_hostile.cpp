@@ -2,6 +2,7 @@
 // devices, FIFOs or folders; endless or huge files; corrupted archives; names the locale cannot
 // represent; relative paths; duplicate keys and non-finite numbers. Nothing may be lost, hang,
 // grow without bound, or be reported as success.
+#include "findingkinds.h"
 #include "catalog/catalog.h"
 #include "common/safefile.h"
 #include "oob/oobregistry.h"
@@ -122,15 +123,9 @@ Run cli(const QStringList &args, const QString &workDir = {}, const QStringList 
     return r;
 }
 
-QStringList kinds(const Findings &findings)
-{
-    QStringList out;
-    for (const Finding &f : findings)
-        out << f.kind;
-    return out;
-}
-
 } // namespace
+
+using passlane::test::kinds;
 
 class TestHostile : public QObject {
     Q_OBJECT

@@ -1,5 +1,6 @@
 // Unit tests of the simulator's building blocks that need neither fixtures nor a server:
 // SQL splitting, lint, the OOB progress model, the start-up rule, the customer export format.
+#include "findingkinds.h"
 #include "simulator/customerexport.h"
 #include "lint/migrationlint.h"
 #include "oob/oobregistry.h"
@@ -31,15 +32,9 @@ OobRow oobRow(int id, double progress, int introMinor, std::optional<int> deprMi
     return r;
 }
 
-QStringList kinds(const Findings &findings)
-{
-    QStringList out;
-    for (const Finding &f : findings)
-        out << f.kind;
-    return out;
-}
-
 } // namespace
+
+using passlane::test::kinds;
 
 class TestSimulatorUnits : public QObject {
     Q_OBJECT
