@@ -66,6 +66,22 @@ struct VersionRow {
     QString firstVersion;
 };
 
+/// Size of one table of one schema database, as PostgreSQL's statistics give it (read-only).
+/// Statistics PostgreSQL does not have (a table never analysed, a view the role cannot read)
+/// are unknown, never 0.
+struct TableStats {
+    QString schema;                    ///< schema database: "frontend", "codeintel", "codeinsights"
+    QString table;                     ///< unqualified table name in the public schema: "changesets"
+    std::optional<qint64> rows;        ///< pg_class.reltuples (unknown while it is -1: never analysed)
+    std::optional<qint64> totalBytes;  ///< pg_total_relation_size: heap, TOAST and indexes
+    std::optional<qint64> indexBytes;  ///< pg_indexes_size
+    std::optional<qint64> liveRows;    ///< pg_stat_user_tables.n_live_tup, where readable
+    std::optional<QDateTime> lastAnalyzed; ///< greatest of last_analyze and last_autoanalyze
+
+    /// The best row count known: rows, else liveRows.
+    std::optional<qint64> bestRows() const { return rows ? rows : liveRows; }
+};
+
 /// Where an instance stands before the simulation: its bookkeeping tables.
 struct StartState {
     QString origin;                 ///< "release 5.8.1579", an export file, or "postgres <dsn>"
@@ -74,6 +90,10 @@ struct StartState {
     QList<MigrationLogRow> logs;
     QList<OobRow> oob;
     QList<VersionRow> versions;
+    QList<TableStats> tables;       ///< table statistics per schema database (optional in exports)
+    /// When the state was read: the inspection's server clock, or the export's "exported_at";
+    /// unset when unknown. Two states of one instance give observed OOB rates.
+    std::optional<QDateTime> observedAt;
 
     /// Everything up to `release` applied (logged as succeeded; squashed-away ancestors as
     /// backfilled); OOB migrations introduced at or before it at `oobProgress` (0..1), except
