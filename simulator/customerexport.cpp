@@ -206,6 +206,38 @@ RowResult<VersionRow> versionRow(const Fields &f)
     return r;
 }
 
+RowResult<TableStats> tableRow(const Fields &f)
+{
+    RowReader in(f);
+    TableStats r;
+    r.schema = in.text(QStringLiteral("schema")).trimmed();
+    r.table = in.text(QStringLiteral("table_name")).trimmed();
+    if (r.table.isEmpty())
+        in.fail(QStringLiteral("'table_name' is missing"));
+    // -1 is PostgreSQL's own "never analysed": unknown, like NULL.
+    const auto rows = in.optInteger(QStringLiteral("estimated_rows"), -1, int64Max);
+    if (rows && *rows >= 0)
+        r.rows = rows;
+    r.totalBytes = in.optInteger(QStringLiteral("total_bytes"), 0, int64Max);
+    r.indexBytes = in.optInteger(QStringLiteral("index_bytes"), 0, int64Max);
+    r.liveRows = in.optInteger(QStringLiteral("live_rows"), 0, int64Max);
+    const QDateTime analyzed = in.timestamp(QStringLiteral("last_analyzed"));
+    if (analyzed.isValid())
+        r.lastAnalyzed = analyzed;
+    in.timestamp(QStringLiteral("observed_at")); // checked here, read by the caller
+    if (in.failed())
+        return in.error();
+    return r;
+}
+
+/// The latest observed_at of the tables' rows (each row carries the server's clock).
+void takeObservedAt(StartState &state, const Fields &f)
+{
+    const QDateTime at = CustomerExport::parseTimestamp(text(f, QStringLiteral("observed_at")));
+    if (at.isValid() && (!state.observedAt || at > *state.observedAt))
+        state.observedAt = at;
+}
+
 Fields fieldsFromJson(const QJsonObject &o)
 {
     Fields f;
@@ -324,7 +356,39 @@ std::optional<Error> checkOobIds(const StartState &state, const QString &path)
     return std::nullopt;
 }
 
+QString optNumber(const std::optional<qint64> &v)
+{
+    return v ? QString::number(*v) : QString();
+}
+
+/// The tables as text in tableStatsColumns() order (empty: unknown); observed_at is the state's.
+QList<QStringList> tableRows(const StartState &state)
+{
+    QList<QStringList> out;
+    for (const TableStats &t : state.tables) {
+        out << QStringList{t.schema, t.table, optNumber(t.rows), optNumber(t.totalBytes), optNumber(t.indexBytes),
+                           optNumber(t.liveRows), t.lastAnalyzed ? ts(*t.lastAnalyzed) : QString(),
+                           state.observedAt ? ts(*state.observedAt) : QString()};
+    }
+    return out;
+}
+
 } // namespace
+
+Result<TableStats> CustomerExport::tableStatsRow(const QMap<QString, QString> &columns)
+{
+    auto row = tableRow(columns);
+    if (const RowError *e = std::get_if<RowError>(&row))
+        return Error{QString(), e->message};
+    return std::get<0>(std::move(row));
+}
+
+QStringList CustomerExport::tableStatsColumns()
+{
+    return {QStringLiteral("schema"),     QStringLiteral("table_name"),    QStringLiteral("estimated_rows"),
+            QStringLiteral("total_bytes"), QStringLiteral("index_bytes"),  QStringLiteral("live_rows"),
+            QStringLiteral("last_analyzed"), QStringLiteral("observed_at")};
+}
 
 QDateTime CustomerExport::parseTimestamp(const QString &input)
 {
@@ -374,7 +438,7 @@ Result<StartState> CustomerExport::parseJson(const QByteArray &data, const QStri
     const QJsonObject root = doc.object();
     if (!root.value(QLatin1String("migration_logs")).isArray())
         return Error{path, QStringLiteral("JSON export lacks a \"migration_logs\" array")};
-    for (const char *table : {"out_of_band_migrations", "versions"}) {
+    for (const char *table : {"out_of_band_migrations", "versions", "tables"}) {
         const QJsonValue v = root.value(QLatin1String(table));
         if (!v.isUndefined() && !v.isNull() && !v.isArray())
             return Error{path, QStringLiteral("\"%1\" must be an array").arg(QLatin1String(table))};
@@ -408,6 +472,17 @@ Result<StartState> CustomerExport::parseJson(const QByteArray &data, const QStri
         return *e;
     if (auto e = rows("versions", versionRow, state.versions))
         return *e;
+    if (auto e = rows("tables", tableRow, state.tables))
+        return *e;
+    for (const QJsonValue &t : root.value(QLatin1String("tables")).toArray())
+        takeObservedAt(state, fieldsFromJson(t.toObject()));
+    if (root.contains(QLatin1String("exported_at")) && !root.value(QLatin1String("exported_at")).isNull()) {
+        const QString at = root.value(QLatin1String("exported_at")).toString();
+        const QDateTime t = parseTimestamp(at);
+        if (!t.isValid())
+            return Error{path, QStringLiteral("\"exported_at\" '%1' is not a timestamp").arg(shown(at))};
+        state.observedAt = t; // when the customer says the export was taken
+    }
     if (auto e = checkOobIds(state, path))
         return *e;
     if (!state.version) {
@@ -428,7 +503,7 @@ Result<StartState> CustomerExport::parseCsv(const QByteArray &data, const QStrin
     if (unclosedAt > 0)
         return Error{path, QStringLiteral("line %1: a quoted field is not closed").arg(unclosedAt)};
     QStringList header;
-    enum class Table { None, Logs, Oob, Versions } table = Table::None;
+    enum class Table { None, Logs, Oob, Versions, Tables } table = Table::None;
     for (const CsvRecord &record : records) {
         const QStringList &rec = record.fields;
         const int line = record.line;
@@ -447,9 +522,11 @@ Result<StartState> CustomerExport::parseCsv(const QByteArray &data, const QStrin
                 table = Table::Oob;
             else if (header.contains(u"service") && header.contains(u"first_version"))
                 table = Table::Versions;
+            else if (header.contains(u"table_name") && header.contains(u"total_bytes"))
+                table = Table::Tables;
             else
                 return Error{path, QStringLiteral("line %1: header '%2' matches none of migration_logs, "
-                                                  "out_of_band_migrations, versions")
+                                                  "out_of_band_migrations, versions, table statistics")
                                        .arg(line)
                                        .arg(shown(rec.join(u',')))};
             continue;
@@ -475,6 +552,12 @@ Result<StartState> CustomerExport::parseCsv(const QByteArray &data, const QStrin
             if (const RowError *e = std::get_if<RowError>(&row))
                 return fail(*e);
             state.oob.append(std::get<0>(std::move(row)));
+        } else if (table == Table::Tables) {
+            auto row = tableRow(f);
+            if (const RowError *e = std::get_if<RowError>(&row))
+                return fail(*e);
+            state.tables.append(std::get<0>(std::move(row)));
+            takeObservedAt(state, f);
         } else {
             auto row = versionRow(f);
             if (const RowError *e = std::get_if<RowError>(&row))
@@ -544,6 +627,24 @@ QByteArray CustomerExport::toJson(const StartState &state, const QString &custom
                                     {QLatin1String("first_version"), r.firstVersion}});
     }
     root.insert(QLatin1String("versions"), versions);
+    if (state.observedAt)
+        root.insert(QLatin1String("exported_at"), ts(*state.observedAt));
+    if (!state.tables.isEmpty()) {
+        QJsonArray tables;
+        for (const QStringList &row : tableRows(state)) {
+            QJsonObject o;
+            const QStringList columns = CustomerExport::tableStatsColumns();
+            for (qsizetype i = 0; i < columns.size(); ++i) {
+                const bool number = i >= 2 && i <= 5;
+                if (row.at(i).isEmpty())
+                    o.insert(columns.at(i), QJsonValue());
+                else
+                    o.insert(columns.at(i), number ? QJsonValue(row.at(i).toLongLong()) : QJsonValue(row.at(i)));
+            }
+            tables.append(o);
+        }
+        root.insert(QLatin1String("tables"), tables);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -574,6 +675,14 @@ QByteArray CustomerExport::toCsv(const StartState &state)
         lines << QString() << QStringLiteral("service,version,updated_at,first_version");
         for (const VersionRow &r : state.versions)
             lines << QStringList{csvField(r.service), csvField(r.version), ts(r.updatedAt), csvField(r.firstVersion)}.join(u',');
+    }
+    if (!state.tables.isEmpty()) {
+        lines << QString() << CustomerExport::tableStatsColumns().join(u',');
+        for (QStringList row : tableRows(state)) {
+            for (QString &field : row)
+                field = csvField(field);
+            lines << row.join(u',');
+        }
     }
     return (lines.join(u'\n') + u'\n').toUtf8();
 }

@@ -2,6 +2,10 @@
 
 #include "customerexport.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
 namespace passlane {
 
 namespace {
@@ -49,6 +53,58 @@ Result<QList<MigrationLogRow>> LiveInspector::readMigrationLogs(PgSession &sessi
         row.errorMessage = r.at(8);
         row.backfilled = r.at(9) == u"true";
         out.append(row);
+    }
+    return out;
+}
+
+QString LiveInspector::tableStatsQuery()
+{
+    // reltuples is -1 until the table is first analysed (PostgreSQL 14 and later): unknown, not 0.
+    // The schema database is what this database's migration_logs names (several when schemas
+    // share a database).
+    return QStringLiteral(
+        "SELECT (SELECT string_agg(DISTINCT l.schema, ',' ORDER BY l.schema) FROM migration_logs l) AS schema,\n"
+        "       c.relname AS table_name,\n"
+        "       CASE WHEN c.reltuples < 0 THEN NULL ELSE c.reltuples::bigint END AS estimated_rows,\n"
+        "       pg_total_relation_size(c.oid) AS total_bytes,\n"
+        "       pg_indexes_size(c.oid) AS index_bytes,\n"
+        "       s.n_live_tup AS live_rows,\n"
+        "       to_char(greatest(s.last_analyze, s.last_autoanalyze) AT TIME ZONE 'UTC',\n"
+        "               'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS last_analyzed,\n"
+        "       to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS observed_at\n"
+        "FROM pg_class c\n"
+        "JOIN pg_namespace n ON n.oid = c.relnamespace\n"
+        "LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid\n"
+        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')\n"
+        "ORDER BY c.relname");
+}
+
+Result<QList<TableStats>> LiveInspector::readTableStats(PgSession &session, std::optional<QDateTime> *observedAt)
+{
+    // Read by column name, so the export's reader maps the columns the same way. migration_logs,
+    // which read() requires, is itself a table: there is always a row to carry the clock.
+    QSqlQuery q(session.database());
+    q.setForwardOnly(true);
+    if (!q.exec(tableStatsQuery()))
+        return Error{session.info().display(), QStringLiteral("table statistics: %1").arg(q.lastError().databaseText().trimmed())};
+    const QSqlRecord record = q.record();
+    QList<TableStats> out;
+    while (q.next()) {
+        QMap<QString, QString> columns;
+        for (int i = 0; i < record.count(); ++i) {
+            const QVariant v = q.value(i);
+            if (!v.isNull())
+                columns.insert(record.fieldName(i), v.toString());
+        }
+        auto row = CustomerExport::tableStatsRow(columns);
+        if (!row)
+            return Error{session.info().display(), QStringLiteral("table statistics: %1").arg(row.error().message)};
+        out.append(row.value());
+        if (observedAt && !*observedAt) {
+            const QDateTime at = CustomerExport::parseTimestamp(columns.value(QStringLiteral("observed_at")));
+            if (at.isValid())
+                *observedAt = at;
+        }
     }
     return out;
 }
@@ -103,6 +159,10 @@ Result<StartState> LiveInspector::read(PgSession &session)
                 state.version = Version::parse(r.at(1));
         }
     }
+    auto tables = readTableStats(session, &state.observedAt);
+    if (!tables)
+        return tables.error();
+    state.tables = tables.value();
     return state;
 }
 
@@ -130,6 +190,9 @@ Result<StartState> LiveInspector::inspect(const QList<PgConnectionInfo> &databas
             merged.versions = state->versions;
         if (!merged.version)
             merged.version = state->version;
+        merged.tables += state->tables;
+        if (!merged.observedAt || (state->observedAt && *state->observedAt > *merged.observedAt))
+            merged.observedAt = state->observedAt;
     }
     merged.origin = origins.join(QStringLiteral(", "));
     return merged;

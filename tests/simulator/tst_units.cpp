@@ -1,7 +1,9 @@
 // Unit tests of the simulator's building blocks that need neither fixtures nor a server:
-// SQL splitting, lint, the OOB progress model, the start-up rule, the customer export format.
+// SQL splitting, lint, the OOB progress model, the start-up rule, the customer export format and
+// its table statistics (the very query the documentation gives customers).
 #include "findingkinds.h"
 #include "simulator/customerexport.h"
+#include "simulator/liveinspector.h"
 #include "lint/migrationlint.h"
 #include "oob/oobregistry.h"
 #include "simulator/oobprogress.h"
@@ -285,6 +287,107 @@ private Q_SLOTS:
         QCOMPARE(kinds(state->problems()), QStringList{QStringLiteral("failed-migration")});
     }
 
+    void exportTables_data()
+    {
+        // What `psql --csv -f tables.sql` and `json_agg` print for LiveInspector::tableStatsQuery():
+        // one analysed table, one never analysed (no estimate), one whose statistics are NULL.
+        const QByteArray logs =
+            "id,migration_logs_schema_version,schema,version,up,started_at,finished_at,success,error_message,backfilled\n"
+            "1,2,frontend,100,t,2024-05-01 10:00:00+00,2024-05-01 10:00:01+00,t,,f\n";
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("csv") << QByteArray(logs + "\n"
+            "schema,table_name,estimated_rows,total_bytes,index_bytes,live_rows,last_analyzed,observed_at\n"
+            "frontend,changesets,250000,81920000,32768000,249000,2026-11-30T04:50:46.907Z,2026-11-30T04:50:47.121Z\n"
+            "frontend,migration_logs,,16384,0,1,,2026-11-30T04:50:47.121Z\n"
+            "\n"
+            "schema,table_name,estimated_rows,total_bytes,index_bytes,live_rows,last_analyzed,observed_at\n"
+            "codeintel,lsif_uploads,-1,,,,,2026-11-30T04:50:48.000Z\n");
+        QTest::newRow("json") << QByteArray(R"({"migration_logs": [{"schema": "frontend", "version": 100, "up": true,
+            "started_at": "2024-05-01 10:00:00+00", "success": true}],
+          "tables": [
+            {"schema":"frontend","table_name":"changesets","estimated_rows":250000,"total_bytes":81920000,
+             "index_bytes":32768000,"live_rows":249000,"last_analyzed":"2026-11-30T04:50:46.907Z","observed_at":"2026-11-30T04:50:47.121Z"},
+            {"schema":"frontend","table_name":"migration_logs","estimated_rows":null,"total_bytes":16384,"index_bytes":0,
+             "live_rows":1,"last_analyzed":null,"observed_at":"2026-11-30T04:50:47.121Z"},
+            {"schema":"codeintel","table_name":"lsif_uploads","estimated_rows":-1,"total_bytes":null,"index_bytes":null,
+             "live_rows":null,"last_analyzed":null,"observed_at":"2026-11-30T04:50:48.000Z"}]})");
+    }
+    void exportTables()
+    {
+        QFETCH(QByteArray, data);
+        auto state = CustomerExport::parse(data, QStringLiteral("tables"));
+        QVERIFY2(state.ok(), qPrintable(state.ok() ? QString() : state.error().toString()));
+        // The latest server clock of the rows is when the export was taken.
+        const QDateTime observed = QDateTime::fromString(QStringLiteral("2026-11-30T04:50:48.000Z"), Qt::ISODateWithMs);
+        const auto check = [&](const StartState &s) {
+            QCOMPARE(s.tables.size(), 3);
+            const TableStats &analysed = s.tables.at(0);
+            QCOMPARE(analysed.schema, QStringLiteral("frontend"));
+            QCOMPARE(analysed.table, QStringLiteral("changesets"));
+            QCOMPARE(analysed.rows, std::optional<qint64>(250000));
+            QCOMPARE(analysed.totalBytes, std::optional<qint64>(81920000));
+            QCOMPARE(analysed.indexBytes, std::optional<qint64>(32768000));
+            QCOMPARE(analysed.liveRows, std::optional<qint64>(249000));
+            QCOMPARE(analysed.lastAnalyzed->toString(Qt::ISODateWithMs), QStringLiteral("2026-11-30T04:50:46.907Z"));
+            // Never analysed: the estimate is unknown, not 0; the live count stands in for it.
+            QCOMPARE(s.tables.at(1).rows, std::optional<qint64>());
+            QCOMPARE(s.tables.at(1).bestRows(), std::optional<qint64>(1));
+            QVERIFY(!s.tables.at(1).lastAnalyzed);
+            const TableStats &unknown = s.tables.at(2);
+            QCOMPARE(unknown.schema, QStringLiteral("codeintel"));
+            QVERIFY(!unknown.rows && !unknown.totalBytes && !unknown.indexBytes && !unknown.liveRows && !unknown.bestRows());
+            QCOMPARE(s.observedAt, std::optional<QDateTime>(observed));
+        };
+        check(*state);
+        if (QTest::currentTestFailed())
+            return;
+        for (const QByteArray &again : {CustomerExport::toJson(*state), CustomerExport::toCsv(*state)}) {
+            auto reread = CustomerExport::parse(again, QStringLiteral("again"));
+            QVERIFY2(reread.ok(), qPrintable(reread.ok() ? QString() : reread.error().toString()));
+            check(*reread);
+            if (QTest::currentTestFailed())
+                return;
+        }
+    }
+
+    void exportedAtWins()
+    {
+        const QByteArray json = R"({"exported_at": "2026-01-02 03:04:05+00", "migration_logs": [{"schema": "frontend",
+            "version": 100, "up": true, "started_at": "2024-05-01 10:00:00+00", "success": true}],
+            "tables": [{"schema": "frontend", "table_name": "t", "observed_at": "2026-11-30T00:00:00Z"}]})";
+        auto state = CustomerExport::parse(json, QStringLiteral("at.json"));
+        QVERIFY2(state.ok(), qPrintable(state.ok() ? QString() : state.error().toString()));
+        QCOMPARE(state->observedAt->toString(Qt::ISODate), QStringLiteral("2026-01-02T03:04:05Z"));
+        // Without either, when the export was taken stays unknown.
+        auto bare = CustomerExport::parse(R"({"migration_logs": []})", QStringLiteral("bare.json"));
+        QVERIFY(bare.ok());
+        QVERIFY(!bare->observedAt);
+        QVERIFY(bare->tables.isEmpty());
+    }
+
+    void tableStatsColumnsAreTheQuerys()
+    {
+        // The export's column names are the query's own aliases, in its order.
+        const QString query = LiveInspector::tableStatsQuery();
+        qsizetype at = 0;
+        for (const QString &column : CustomerExport::tableStatsColumns()) {
+            const qsizetype found = query.indexOf(QStringLiteral(" AS %1").arg(column), at);
+            QVERIFY2(found > at, qPrintable(column));
+            at = found;
+        }
+        QVERIFY(!query.contains(u';')); // runs inside COPY (...) and json_agg((...) t) as given
+    }
+
+    void documentationGivesTheInspectorsQuery()
+    {
+        // Customers run what the documentation shows: it must be the very text the inspector runs.
+        QFile doc(QStringLiteral(PASSLANE_SOURCE_DIR "/docs/simulation.md"));
+        QVERIFY2(doc.open(QIODevice::ReadOnly), qPrintable(doc.fileName()));
+        const QString text = QString::fromUtf8(doc.readAll());
+        QVERIFY2(text.contains(QStringLiteral("```sql\n") + LiveInspector::tableStatsQuery() + QStringLiteral("\n```")),
+                 "docs/simulation.md does not hold LiveInspector::tableStatsQuery() verbatim");
+    }
+
     void exportErrors_data()
     {
         QTest::addColumn<QByteArray>("data");
@@ -293,6 +396,14 @@ private Q_SLOTS:
         QTest::newRow("log row without version")
             << QByteArray("{\"migration_logs\": [{\"schema\": \"frontend\"}]}") << QStringLiteral("migration_logs[0]");
         QTest::newRow("unknown csv header") << QByteArray("a,b\n1,2\n") << QStringLiteral("header");
+        QTest::newRow("table size not a number")
+            << QByteArray("{\"migration_logs\": [], \"tables\": [{\"table_name\": \"t\", \"total_bytes\": \"big\"}]}")
+            << QStringLiteral("tables[0]: total_bytes 'big'");
+        QTest::newRow("table row without name")
+            << QByteArray("id,schema,version,up\n1,frontend,100,t\n\nschema,table_name,total_bytes\nfrontend,,5\n")
+            << QStringLiteral("line 5: 'table_name' is missing");
+        QTest::newRow("tables not an array")
+            << QByteArray("{\"migration_logs\": [], \"tables\": {}}") << QStringLiteral("\"tables\" must be an array");
         QTest::newRow("broken json") << QByteArray("{\"migration_logs\": [") << QStringLiteral("JSON");
     }
     void exportErrors()
