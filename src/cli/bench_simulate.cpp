@@ -4,6 +4,10 @@
 // 2. PostgreSQL execution of the frontend A -> B delta against `psql -f` on one file holding the
 //    same migrations (each in BEGIN/COMMIT, concurrent ones unwrapped), both from a clone of the
 //    same installed A; best of three each; target ratio at most 1.1. Needs --dsn or PASSLANE_TEST_PG.
+// --predict [--rows N] [--calibration FILE]: instead, the time model's per-migration estimates
+//    against the real upgrade (default 5.8.1579 -> 6.5.0 on the real snapshots) on generated rows
+//    (bench_predict.cpp).
+#include "bench_support.h"
 #include "cliargs.h"
 #include "cliio.h"
 #include "commands.h"
@@ -199,11 +203,28 @@ int benchSimulate(const QStringList &args)
     parser.addOption({QStringLiteral("to"), QStringLiteral("Target release (default 7.2.1943, else the newest)."), QStringLiteral("VERSION")});
     parser.addOption({QStringLiteral("dsn"), QStringLiteral("PostgreSQL server (default: PASSLANE_TEST_PG)."), QStringLiteral("DSN")});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("SQLite runs (default 20)."), QStringLiteral("N"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("predict"), QStringLiteral("Compare the time model's estimates with the real upgrade on generated rows.")});
+    parser.addOption({QStringLiteral("rows"), QStringLiteral("--predict: rows generated in all (default 200000)."), QStringLiteral("N"),
+                      QStringLiteral("200000")});
+    parser.addOption({QStringLiteral("calibration"), QStringLiteral("--predict: the calibration to estimate with (default: this machine's)."),
+                      QStringLiteral("FILE")});
     if (!parseArgs(parser, args))
         return 2;
-    const auto request = loadRequestFromParser(parser);
+    const bool predict = parser.isSet(QStringLiteral("predict"));
+    auto request = loadRequestFromParser(parser);
     if (!request)
         return 2;
+    if (predict && parser.positionalArguments().isEmpty() && !parser.isSet(QStringLiteral("project"))) {
+        // Not the bundled sample: the estimates are about the real migrations.
+        const QString real = realReleasesFolder();
+        if (real.isEmpty()) {
+            printError(QStringLiteral("bench simulate --predict: the real snapshots were not found; give SOURCE..."));
+            return 2;
+        }
+        request->sources = {real};
+        if (!parser.isSet(QStringLiteral("oob")))
+            request->oobFiles.clear(); // the sample's registry
+    }
     auto catalog = loadCatalogOrReport(*request);
     if (!catalog)
         return 2;
@@ -217,7 +238,21 @@ int benchSimulate(const QStringList &args)
         return v && catalog->graph.hasVersion(*v) ? *v : fallback;
     };
     const Version from = pick(QStringLiteral("from"), "5.8.1579", versions.first());
-    const Version to = pick(QStringLiteral("to"), "7.2.1943", versions.last());
+    const Version to = pick(QStringLiteral("to"), predict ? "6.5.0" : "7.2.1943", versions.last());
+    const QString dsn = parser.isSet(QStringLiteral("dsn")) ? parser.value(QStringLiteral("dsn")) : qEnvironmentVariable("PASSLANE_TEST_PG");
+    if (predict) {
+        bool ok = false;
+        const qint64 rows = parser.value(QStringLiteral("rows")).toLongLong(&ok);
+        if (!ok || rows < 1 || rows > 100000000) {
+            printError(QStringLiteral("--rows '%1' is not a whole number from 1 to 100000000").arg(parser.value(QStringLiteral("rows"))));
+            return 2;
+        }
+        if (dsn.isEmpty()) {
+            printError(QStringLiteral("bench simulate --predict needs a PostgreSQL server: --dsn DSN or PASSLANE_TEST_PG"));
+            return 2;
+        }
+        return benchPredict(*catalog, from, to, dsn, rows, parser.value(QStringLiteral("calibration")));
+    }
     {
         const Planner probe(catalog->graph, catalog->oob);
         if (catalog->oob.migrations().size() < 10)
@@ -259,7 +294,6 @@ int benchSimulate(const QStringList &args)
                     static_cast<long long>(catalog->oob.migrations().size()), static_cast<size_t>(plan->steps.size()), median,
                     times.first(), cold, runs, median < 50 ? "OK" : "SLOW");
     int rc = median < 50 ? 0 : 1;
-    const QString dsn = parser.isSet(QStringLiteral("dsn")) ? parser.value(QStringLiteral("dsn")) : qEnvironmentVariable("PASSLANE_TEST_PG");
     if (dsn.isEmpty()) {
         std::printf("postgres: skipped (no --dsn and PASSLANE_TEST_PG is unset)\n");
         return rc;

@@ -8,7 +8,7 @@ namespace passlane::cli {
 int runBench(const QStringList &args)
 {
     if (args.isEmpty() || args.first() == u"--help") {
-        std::printf("usage: passlane-cli bench load|plan|simulate|csv|scan [OPTIONS] [SOURCE...]\n"
+        std::printf("usage: passlane-cli bench load|plan|simulate|csv|scan|calibrate [OPTIONS] [SOURCE...]\n"
                     "Prints figures and ratios; targets are documented in the README.\n");
         return args.isEmpty() ? 2 : 0;
     }
@@ -24,7 +24,9 @@ int runBench(const QStringList &args)
         return benchCsv(rest);
     if (what == u"scan")
         return benchScan(rest);
-    printError(QStringLiteral("unknown benchmark '%1' (load, plan, simulate, csv, scan)").arg(what));
+    if (what == u"calibrate")
+        return benchCalibrate(rest);
+    printError(QStringLiteral("unknown benchmark '%1' (load, plan, simulate, csv, scan, calibrate)").arg(what));
     return 2;
 }
 

@@ -19,6 +19,7 @@ int benchLoad(const QStringList &args);     ///< bench_load.cpp: read+validate+s
 int benchPlan(const QStringList &args);     ///< bench_plan.cpp: every ordered pair of releases
 int benchSimulate(const QStringList &args); ///< bench_simulate.cpp: SQLite and PostgreSQL runs
 int benchScan(const QStringList &args);     ///< bench_scan.cpp: SQL scans of a load against up.sql size
-int benchCsv(const QStringList &args);      ///< bench_csv.cpp: a 1,000,000-row customers CSV, read and analysed
+int benchCsv(const QStringList &args);
+int benchCalibrate(const QStringList &args); ///< bench_calibrate.cpp: per statement class costs on a PostgreSQL server      ///< bench_csv.cpp: a 1,000,000-row customers CSV, read and analysed
 
 } // namespace passlane::cli

@@ -270,6 +270,9 @@ private Q_SLOTS:
         QVERIFY(state->problems().isEmpty());
         QCOMPARE(state->applied(QStringLiteral("frontend")), m_catalog->graph.appliedAt(QStringLiteral("frontend"), ver("7.2.1943")));
         QCOMPARE(state->version, std::optional<Version>(ver("7.2.1943")));
+        // The table statistics came through the same read-only session.
+        QVERIFY(state->tables.size() > 100);
+        QVERIFY(state->observedAt);
 
         // An attempted write through an inspection session fails.
         auto readOnly = PgSession::open(db, true);
