@@ -50,8 +50,14 @@ struct SimulationRequest {
     QMap<int, OobProgressModel> progressOverrides;
     QMap<int, qint64> oobRows;
 
-    /// Simulated duration of one schema migration in the SQLite backend.
+    /// Simulated duration of one schema migration in the SQLite backend, for migrations without
+    /// an estimate in `migrationMs`.
     qint64 schemaMigrationMs = 1000;
+    /// Per schema and migration id, the estimated duration (ms) the SQLite backend simulates:
+    /// evaluate() fills it from the time model unless `flatMigrationTime` is set.
+    QMap<QString, QMap<qint64, qint64>> migrationMs;
+    /// `schemaMigrationMs` was given explicitly (--migration-time): every migration takes it.
+    bool flatMigrationTime = false;
     /// Origin of simulated time (timestamps written to the bookkeeping tables).
     QDateTime clockStart = QDateTime(QDate(2025, 1, 1), QTime(0, 0), Qt::UTC);
 

@@ -120,7 +120,9 @@ Status SqliteBackend::insertLog(const MigrationLogRow &r)
 MigrationOutcome SqliteBackend::apply(const MigrationRun &run)
 {
     MigrationOutcome out;
-    out.durationMs = m_request.schemaMigrationMs;
+    out.durationMs = m_request.flatMigrationTime
+        ? m_request.schemaMigrationMs
+        : m_request.migrationMs.value(run.schema).value(run.definition->id, m_request.schemaMigrationMs);
     MigrationLogRow row;
     row.schema = run.schema;
     row.version = run.definition->id;

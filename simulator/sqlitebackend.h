@@ -12,7 +12,8 @@ namespace passlane {
 
 /// The default backend: the bookkeeping tables in an in-memory SQLite database (QSQLITE,
 /// ":memory:", one uniquely named connection per run, so runs may proceed in parallel threads).
-/// Schema migrations are logged, not executed; each takes `schemaMigrationMs` simulated time.
+/// Schema migrations are logged, not executed; each takes its estimate (`migrationMs`), else
+/// `schemaMigrationMs`, of simulated time.
 class SqliteBackend : public ExecutionBackend {
 public:
     SqliteBackend(const Catalog &catalog, const SimulationRequest &request);

@@ -67,6 +67,14 @@ void addScenarioOptions(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("customer"),
                       QStringLiteral("Start from this customer of the --project file (its export or version, and its OOB row counts)."),
                       QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("previous-export"),
+                      QStringLiteral("An earlier export of the same instance: OOB progress then and now gives observed rates "
+                                     "for the ETAs (docs/time-model.md)."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("calibration"),
+                      QStringLiteral("Per-class costs measured by `bench calibrate` (default: the project's, else the "
+                                     "documented defaults)."),
+                      QStringLiteral("FILE")});
 }
 
 std::optional<Scenario> scenarioFromParser(const QCommandLineParser &parser)
@@ -91,6 +99,11 @@ std::optional<Scenario> scenarioFromParser(const QCommandLineParser &parser)
     s.title = parser.value(QStringLiteral("title")).trimmed();
     if (parser.isSet(QStringLiteral("customers")))
         s.project.customersCsv = QFileInfo(parser.value(QStringLiteral("customers"))).absoluteFilePath();
+
+    if (parser.isSet(QStringLiteral("previous-export")))
+        s.start.previousExport = QFileInfo(parser.value(QStringLiteral("previous-export"))).absoluteFilePath();
+    if (parser.isSet(QStringLiteral("calibration")))
+        s.calibrationFile = QFileInfo(parser.value(QStringLiteral("calibration"))).absoluteFilePath();
 
     const int starts = int(parser.isSet(QStringLiteral("state"))) + int(parser.isSet(QStringLiteral("inspect")))
         + int(parser.isSet(QStringLiteral("customer")));

@@ -46,7 +46,7 @@ void addSimulateOptions(QCommandLineParser &p)
     opt("batch", "OOB batch size (rows per batch, at least 1).", "N");
     opt("interval", "Seconds between OOB batches (more than 0).", "S");
     opt("rows-for", "Rows for one OOB migration: ID=N (repeatable).", "ID=N");
-    opt("migration-time", "Simulated milliseconds per schema migration (sqlite).", "MS", "1000");
+    opt("migration-time", "Simulated milliseconds for every schema migration (sqlite; default: each one's estimate).", "MS", "1000");
     opt("no-lint", "Skip the lint of the plan's migrations.");
 }
 
@@ -132,6 +132,7 @@ std::optional<SimulationRequest> requestFromParser(const QCommandLineParser &par
         || !integerOption(parser, QStringLiteral("batch"), 1, big, &model.batchSize)
         || !numberOption(parser, QStringLiteral("interval"), 0, 365.0 * 24 * 3600, true, &model.intervalSeconds))
         return std::nullopt;
+    request.flatMigrationTime = parser.isSet(QStringLiteral("migration-time")); // else the time model's estimates
     for (const QString &v : parser.values(QStringLiteral("rows-for"))) {
         bool idOk = false, rowsOk = false;
         const int id = v.section(u'=', 0, 0).toInt(&idOk);

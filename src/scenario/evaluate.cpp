@@ -109,6 +109,19 @@ Result<ResolvedStart> resolveStart(const Scenario &scenario)
         break;
     }
     }
+    if (!start.previousExport.isEmpty()) {
+        Result<StartState> previous = CustomerExport::readFile(start.previousExport);
+        if (!previous)
+            return previous.error();
+        out.previous = std::move(previous).value();
+    }
+    const QString calibration = scenario.calibrationFile.isEmpty() ? scenario.project.calibration : scenario.calibrationFile;
+    if (!calibration.isEmpty()) {
+        Result<Calibration> loaded = Calibration::load(calibration);
+        if (!loaded)
+            return loaded.error();
+        out.calibration = std::move(loaded).value();
+    }
     // An explicit --from wins over the version a state names (the state's applied set still counts).
     if (scenario.from)
         out.version = scenario.from;
@@ -230,6 +243,17 @@ Result<Evaluation> evaluate(const Scenario &scenario, const ScenarioInputs &inpu
     if (!scenario.simulation || scenario.simulation->lint)
         e.lint = MigrationLint::lintPlan(e.catalog->graph, *e.plan);
     e.problems = e.plan->problems + problemsFromFindings(e.planFindings);
+    e.previousState = inputs.start.previous;
+
+    // The time model: one model for the estimates, the two roads and the rehearsal.
+    TimeModelInputs timeInputs;
+    timeInputs.calibration = inputs.start.calibration;
+    timeInputs.oob.defaults = scenario.project.defaultProgress;
+    timeInputs.oob.overrides = scenario.project.progressOverrides;
+    timeInputs.oob.rows = e.oobRows;
+    timeInputs.oob.current = e.startState;
+    timeInputs.oob.previous = e.previousState;
+    e.time = TimeModel::compute(*e.catalog, planner, *e.plan, timeInputs);
 
     if (scenario.simulation) {
         SimulationRequest request = *scenario.simulation;
@@ -237,6 +261,15 @@ Result<Evaluation> evaluate(const Scenario &scenario, const ScenarioInputs &inpu
         request.defaultProgress = scenario.project.defaultProgress;
         request.progressOverrides = scenario.project.progressOverrides;
         request.oobRows = e.oobRows;
+        // The rehearsal runs on the time model: OOB migrations at the ETAs' speed, schema
+        // migrations at their estimates (unless a flat time was asked for).
+        const QMap<int, OobProgressModel> models = e.time->oobModels();
+        for (auto it = models.cbegin(); it != models.cend(); ++it) {
+            request.progressOverrides.insert(it.key(), *it);
+            request.oobRows.insert(it.key(), it->rows);
+        }
+        if (!request.flatMigrationTime)
+            request.migrationMs = e.time->durations();
         request.lint = false; // the plan's lint above covers every migration the run applies
         Result<SimulationResult> result = Simulation::run(*e.catalog, *e.plan, request, progress);
         if (!result)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "estimate/calibration.h"
+
 #include "common/progress.h"
 #include "common/result.h"
 #include "common/sourceweight.h"
@@ -20,6 +22,8 @@ struct ResolvedStart {
     std::optional<StartState> state; ///< null for a plain release start
     std::optional<Version> version;  ///< the release the instance runs, when known
     QMap<int, qint64> oobRows;       ///< the customer's OOB row counts
+    std::optional<StartState> previous; ///< an earlier export of the same instance (observed OOB rates)
+    Calibration calibration = Calibration::defaults(); ///< the scenario's or project's calibration file
 };
 
 /// What a scenario reads from disk or from a live instance besides the catalog. Front ends that

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "catalog/catalog.h"
+#include "estimate/timemodel.h"
 #include "common/problem.h"
 #include "plan/upgradeplan.h"
 #include "plan/versionindex.h"
@@ -31,6 +32,15 @@ struct Evaluation {
     Findings planFindings;                    ///< input findings about migrations and OOB ids the plan runs
     Findings lint;                            ///< lint of the migrations the plan runs
     WindowReport windows;                     ///< the fleet window analysis for the same registry and proposals
+    /// How long the plan takes and when each hop can start, every figure with what it rests on
+    /// (estimate/timemodel.h), when there is a plan. The GUI shows:
+    ///   time->roads.multiVersion / .standard: downtime (rangeText(), basisText()), calendarMs,
+    ///     finishAt, and per hop: from -> to, downtime, earliestStart (or earliestStartMs), startBasis;
+    ///   time->roads.recommended (roadChoiceName) and time->roads.reason;
+    ///   time->oob: per OOB id its remaining time, completeAt and rateText ("observed ..." / "assumed ...");
+    ///   time->calibration.describe() and time->tableStats ("unknown rows" when false).
+    std::optional<TimeModel> time;
+    std::optional<StartState> previousState;  ///< the earlier export, when given
     std::optional<SimulationResult> simulation; ///< the rehearsal of `plan`, when asked for
     /// The plan's problems, then one per error-level finding on a migration the plan runs.
     Problems problems;

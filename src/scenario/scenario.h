@@ -23,6 +23,9 @@ struct ScenarioStart {
     QString exportFile;  ///< ExportFile
     QStringList dsns;    ///< LiveInstance
     QString customer;    ///< Customer: CustomerState::name
+    /// An earlier export of the same instance (any kind of start): OOB progress then and now
+    /// gives observed rates for the ETAs.
+    QString previousExport;
 
     bool operator==(const ScenarioStart &) const = default;
 };
@@ -48,6 +51,9 @@ struct Scenario {
     /// The report's title when the user names one (`--title`); otherwise reports make one from
     /// the pair and the customer.
     QString title;
+    /// Per-class costs measured by `bench calibrate` (a JSON file); empty: the project's
+    /// `calibration`, else the documented defaults.
+    QString calibrationFile;
 
     /// The project's customer named by a Customer start (null otherwise or when unknown).
     const CustomerState *customer() const;

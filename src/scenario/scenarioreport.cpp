@@ -6,6 +6,7 @@
 #include "report/windowreport.h"
 #include "scenario/reportheader.h"
 #include "scenario/runbook.h"
+#include "scenario/timereport.h"
 #include "simulator/simulationreport.h"
 
 #include <QDir>
@@ -139,6 +140,8 @@ void addPlanKind(ReportWriter &writer, const Evaluation &e)
     root.insert(QStringLiteral("findings"), portableFindings(e, e.planFindings));
     root.insert(QStringLiteral("lint"), portableFindings(e, e.lint));
     root.insert(QStringLiteral("runbook"), runbookToJson(runbook));
+    if (e.time)
+        root.insert(QStringLiteral("time"), timeModelToJson(*e.time));
     writer.setJson(root);
     if (e.scenario.isWhatIf())
         writer.setTitle(QStringLiteral("What-if ") + writer.title().at(0).toLower() + writer.title().mid(1));
@@ -148,6 +151,11 @@ void addPlanKind(ReportWriter &writer, const Evaluation &e)
     // The operator's part comes before the detail: right after the stops, ahead of the steps' migration lists.
     const qsizetype steps = writer.indexOf(QStringLiteral("Steps"));
     writer.insertSection(steps < 0 ? 0 : steps, runbookSection(runbook));
+    if (e.time) {
+        qsizetype at = writer.indexOf(QStringLiteral("Steps"));
+        for (const ReportSection &section : timeSections(*e.time))
+            writer.insertSection(at < 0 ? 0 : at++, section);
+    }
     if (!e.planFindings.isEmpty())
         writer.addSection(findingsSection(e));
     writer.addSection(SimulationReport::lintSection(e.lint));

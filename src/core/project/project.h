@@ -40,6 +40,7 @@ struct Project {
     QList<CustomerState> customers;
     QList<DeprecationProposal> proposals;
     QString customersCsv;                       ///< version,instances distribution for window analysis
+    QString calibration;                        ///< per-class costs (bench calibrate); empty: documented defaults
 
     /// Reads a project file (a regular file of at most limits::projectFile bytes); relative paths
     /// are resolved against its folder. Duplicate keys and out-of-range numbers are errors.

@@ -193,6 +193,8 @@ Project parseRoot(const YAML::Node &root, const QString &baseDir)
     }
     if (const auto n = root["customersCsv"]; n && !n.IsNull())
         p.customersCsv = absolute(baseDir, scalar(n, "customersCsv"));
+    if (const auto n = root["calibration"]; n && !n.IsNull())
+        p.calibration = absolute(baseDir, scalar(n, "calibration"));
     return p;
 }
 
@@ -323,6 +325,8 @@ QByteArray emit(const Project &p, const QString &baseDir)
     }
     if (!p.customersCsv.isEmpty())
         out << YAML::Key << "customersCsv" << YAML::Value << str(relative(baseDir, p.customersCsv));
+    if (!p.calibration.isEmpty())
+        out << YAML::Key << "calibration" << YAML::Value << str(relative(baseDir, p.calibration));
     out << YAML::EndMap;
     QByteArray data("# Passlane project\n");
     data.append(out.c_str(), qsizetype(out.size()));
