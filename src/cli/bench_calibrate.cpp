@@ -1,8 +1,8 @@
 // passlane-cli bench calibrate [--dsn DSN] [--rows N] [--repeat N] [--out FILE]
 // Measures what each statement class costs on this PostgreSQL server: on a scratch database it
-// creates (and drops after), each class's statement runs on a freshly filled table at two sizes
-// (N/10 and N rows, best of --repeat each); a line through the two points gives the fixed part and
-// the milliseconds per thousand rows. Prints the figures and saves a Calibration (measured) to
+// creates (and drops after), each class's statements run on a freshly filled table at three sizes
+// (empty, N/10 and N rows, best of --repeat each): the empty table gives the fixed part, the two
+// filled ones the milliseconds per thousand rows (least squares through the fixed part). Prints the figures and saves a Calibration (measured) to
 // --out or Calibration::defaultPath(), which the time estimates then rest on.
 #include "cliargs.h"
 #include "cliio.h"
@@ -29,8 +29,13 @@ struct ClassStatement {
     bool inTransaction; ///< as the migrator runs it: in one transaction, or alone (CONCURRENTLY)
 };
 
+// Catalog-only work differs by statement (a new table creates files, a dropped one unlinks them):
+// the class's cost is the mean of the three.
 const ClassStatement kStatements[] = {
     {StatementClass::MetadataOnly, "ALTER TABLE cal ADD COLUMN extra text", true},
+    {StatementClass::MetadataOnly, "CREATE TABLE cal_side (id bigserial PRIMARY KEY, cal_id bigint REFERENCES cal (id), "
+                                   "v text NOT NULL, at timestamptz DEFAULT now())", true},
+    {StatementClass::MetadataOnly, "DROP TABLE cal_old", true},
     {StatementClass::TableRewrite, "ALTER TABLE cal ALTER COLUMN n TYPE bigint", true},
     {StatementClass::FullScanUnderLock, "ALTER TABLE cal ADD CONSTRAINT cal_n_positive CHECK (n >= 0)", true},
     {StatementClass::IndexBuild, "CREATE INDEX cal_label ON cal (label)", true},
@@ -44,7 +49,8 @@ const ClassStatement kStatements[] = {
 Status createTable(PgSession &s, qint64 rows)
 {
     const QStringList sql{
-        QStringLiteral("DROP TABLE IF EXISTS cal"),
+        QStringLiteral("DROP TABLE IF EXISTS cal_side, cal_old, cal"),
+        QStringLiteral("CREATE TABLE cal_old (id bigserial PRIMARY KEY, v text NOT NULL UNIQUE)"),
         QStringLiteral("CREATE TABLE cal (id bigint PRIMARY KEY, n integer NOT NULL, label text NOT NULL, "
                        "created_at timestamptz NOT NULL, payload jsonb) WITH (autovacuum_enabled = false)"),
         QStringLiteral("INSERT INTO cal SELECT g, g % 1000, md5(g::text) || ' label', now() - g * interval '1 second', "
@@ -77,7 +83,7 @@ Result<double> measure(PgSession &s, const ClassStatement &st, qint64 rows, int 
             return Error{s.info().display(), QStringLiteral("%1: %2").arg(QString::fromLatin1(st.sql), r.message)};
         best = best < 0 ? ms : std::min(best, ms);
     }
-    s.execRaw("DROP TABLE IF EXISTS cal");
+    s.execRaw("DROP TABLE IF EXISTS cal_side, cal_old, cal");
     return best;
 }
 
@@ -138,29 +144,39 @@ int benchCalibrate(const QStringList &args)
     calibration.server = QStringLiteral("PostgreSQL %1").arg(check->serverVersion.section(u' ', 0, 0));
     calibration.measuredAt = QDateTime::currentDateTimeUtc();
     calibration.rowsPerTable = rows;
-    std::printf("calibrating %s on %s (%s), tables of %lld and %lld rows, best of %d:\n",
+    std::printf("calibrating %s on %s (%s), tables of 0, %lld and %lld rows, best of %d:\n",
                 qUtf8Printable(calibration.server), qUtf8Printable(calibration.machine), qUtf8Printable(scratch.value()->name()),
                 static_cast<long long>(small), static_cast<long long>(rows), repeat);
-    std::printf("%-24s %12s %14s %14s %14s\n", "class", "fixed ms", "ms/1k rows", "ms at small", "ms at large");
+    std::printf("%-24s %10s %12s %10s %12s %12s  %s\n", "class", "fixed ms", "ms/1k rows", "ms empty", "ms at small",
+                "ms at large", "statement");
     QElapsedTimer total;
     total.start();
+    QMap<StatementClass, QList<ClassCost>> measured;
     for (const ClassStatement &st : kStatements) {
-        auto a = measure(*session.value(), st, small, repeat);
+        auto empty = measure(*session.value(), st, 0, repeat);
+        auto a = empty ? measure(*session.value(), st, small, repeat) : empty;
         auto b = a ? measure(*session.value(), st, rows, repeat) : a;
-        if (!a || !b) {
-            printError(QStringLiteral("bench calibrate: %1").arg((a ? b : a).error().toString()));
+        if (!b) {
+            printError(QStringLiteral("bench calibrate: %1").arg(b.error().toString()));
             return 1;
         }
-        // The line through both points; a negative part (noise on a cheap statement) is 0.
-        double perThousand = std::max(0.0, (*b - *a) / (double(rows - small) / 1000.0));
-        double fixed = *a - perThousand * double(small) / 1000.0;
-        if (fixed < 0) {
-            fixed = 0;
-            perThousand = *b / (double(rows) / 1000.0);
+        // Fixed: the empty table. Per row: least squares of what the rows add, through the origin.
+        const double fixed = *empty;
+        const double ka = double(small) / 1000.0, kb = double(rows) / 1000.0;
+        const double perThousand = std::max(0.0, (ka * (*a - fixed) + kb * (*b - fixed)) / (ka * ka + kb * kb));
+        measured[st.statementClass].append(ClassCost{fixed, perThousand});
+        std::printf("%-24s %10.1f %12.3f %10.1f %12.1f %12.1f  %s\n", qUtf8Printable(statementClassName(st.statementClass)),
+                    fixed, perThousand, *empty, *a, *b, QByteArray(st.sql).left(48).constData());
+    }
+    std::printf("per class (mean of its statements):\n");
+    for (auto it = measured.cbegin(); it != measured.cend(); ++it) {
+        ClassCost mean;
+        for (const ClassCost &c : it.value()) {
+            mean.fixedMs += c.fixedMs / double(it.value().size());
+            mean.msPerThousandRows += c.msPerThousandRows / double(it.value().size());
         }
-        calibration.costs.insert(st.statementClass, ClassCost{fixed, perThousand});
-        std::printf("%-24s %12.1f %14.3f %14.1f %14.1f\n", qUtf8Printable(statementClassName(st.statementClass)), fixed,
-                    perThousand, *a, *b);
+        calibration.costs.insert(it.key(), mean);
+        std::printf("%-24s %10.1f %12.3f\n", qUtf8Printable(statementClassName(it.key())), mean.fixedMs, mean.msPerThousandRows);
     }
     session.value().reset();
     const Status dropped = scratch.value()->drop();

@@ -104,8 +104,8 @@ QString valueFor(const Column &c)
         v = c.base == u"int2" ? QStringLiteral("(g % 32000)")
             : (c.base == u"int4" || c.base == u"int8" || c.base == u"oid") ? QStringLiteral("g")
                                                                           : QStringLiteral("(g % 10)");
-    else if (c.category == u"S")
-        v = QStringLiteral("('generated row ' || g)");
+    else if (c.category == u"S") // letters and digits only: the product checks names (valid_chars) and commits
+        v = c.name.contains(u"commit") ? QStringLiteral("(md5(g::text) || left(md5(g::text), 8))") : QStringLiteral("('r' || g)");
     else if (c.category == u"D")
         v = c.base == u"date" ? QStringLiteral("(current_date - (g % 3650))")
             : c.base.startsWith(u"time") && !c.base.startsWith(u"timestamp") ? QStringLiteral("'12:00'")
@@ -131,50 +131,79 @@ qint64 rowCount(PgSession &s, const QString &table)
     return n ? n.value().toLongLong() : 0;
 }
 
-/// Inserts `rows` generated rows into `table`. A NOT NULL foreign key points at a row of its target
-/// (which gets a few rows first when it has none); a nullable one stays NULL. When a constraint
-/// refuses the full rows, only the columns that must be given are filled. Empty on success.
-QString fill(PgSession &s, const QString &table, qint64 rows, int depth = 0)
+/// Inserts generated rows `from`..`to` into `table`. A NOT NULL foreign key points at a row of its
+/// target (which gets a few rows first when it has none); a nullable one stays NULL. When a
+/// constraint refuses the rows, other shapes are tried: each nullable foreign key set in turn
+/// (checks that want one owner of several), only the columns that must be given, without ON
+/// CONFLICT (deferrable keys refuse it). Empty on success, else the last refusal.
+QString fill(PgSession &s, const QString &table, qint64 from, qint64 to, int depth = 0)
 {
     const QList<Column> columns = columnsOf(s, table);
     if (columns.isEmpty())
         return QStringLiteral("no columns readable");
+    auto parentOf = [](const Column &c) { return c.refTable.startsWith(u'"') ? c.refTable.mid(1).chopped(1) : c.refTable; };
+    auto ensureParent = [&](const Column &c) -> QString {
+        const QString parent = parentOf(c);
+        if (parent == table || depth >= 4 || rowCount(s, parent) > 0)
+            return {};
+        // Keys of their own range: the table's own fill later starts at 1.
+        const QString e = fill(s, parent, 900000001, 900000010, depth + 1);
+        return e.isEmpty() ? QString() : QStringLiteral("parent %1: %2").arg(parent, e);
+    };
     for (const Column &c : columns) {
-        const QString parent = c.refTable.startsWith(u'"') ? c.refTable.mid(1).chopped(1) : c.refTable;
-        if (c.notNull && !c.hasDefault && !c.refTable.isEmpty() && parent != table && depth < 4 && rowCount(s, parent) == 0) {
-            const QString e = fill(s, parent, 10, depth + 1);
-            if (!e.isEmpty())
-                return QStringLiteral("parent %1: %2").arg(parent, e);
+        if (c.notNull && !c.hasDefault && !c.refTable.isEmpty()) {
+            if (const QString e = ensureParent(c); !e.isEmpty())
+                return e;
         }
+    }
+    // Shapes to try: -1 all plain columns; k >= 0 also nullable foreign key column k.
+    QList<int> shapes{-1};
+    for (int k = 0; k < columns.size(); ++k) {
+        if (!columns.at(k).notNull && !columns.at(k).refTable.isEmpty() && !columns.at(k).hasDefault)
+            shapes << k;
     }
     QString lastError;
     for (const bool required : {false, true}) {
-        QStringList names, values;
-        for (const Column &c : columns) {
-            if (c.hasDefault || (required && !c.notNull))
+        for (int shape : shapes) {
+            if (required && shape >= 0)
                 continue;
-            QString v;
-            if (!c.refTable.isEmpty()) {
-                if (!c.notNull)
+            if (shape >= 0) {
+                if (const QString e = ensureParent(columns.at(shape)); !e.isEmpty())
                     continue;
-                v = QStringLiteral("(SELECT %1 FROM %2 LIMIT 1)").arg(PgSession::quoteIdent(c.refColumn), c.refTable);
-            } else {
-                v = valueFor(c);
             }
-            if (v.isEmpty())
-                continue;
-            names << PgSession::quoteIdent(c.name);
-            values << v;
+            QStringList names, values;
+            for (int k = 0; k < columns.size(); ++k) {
+                const Column &c = columns.at(k);
+                if (c.hasDefault || (required && !c.notNull))
+                    continue;
+                QString v;
+                if (!c.refTable.isEmpty()) {
+                    if (!c.notNull && k != shape)
+                        continue;
+                    v = QStringLiteral("(SELECT %1 FROM %2 LIMIT 1)").arg(PgSession::quoteIdent(c.refColumn), c.refTable);
+                } else {
+                    v = valueFor(c);
+                }
+                if (v.isEmpty())
+                    continue;
+                names << PgSession::quoteIdent(c.name);
+                values << v;
+            }
+            for (const bool onConflict : {true, false}) {
+                const QString sql =
+                    QStringLiteral("INSERT INTO public.%1 %2 SELECT %3 FROM generate_series(%4, %5) g%6")
+                        .arg(PgSession::quoteIdent(table),
+                             names.isEmpty() ? QString() : u'(' + names.join(QStringLiteral(", ")) + u')',
+                             values.join(QStringLiteral(", ")))
+                        .arg(from)
+                        .arg(to)
+                        .arg(onConflict ? QStringLiteral(" ON CONFLICT DO NOTHING") : QString());
+                const PgExecResult r = s.execRaw(sql.toUtf8());
+                if (r.ok)
+                    return {};
+                lastError = r.message;
+            }
         }
-        const QString sql = names.isEmpty()
-            ? QStringLiteral("INSERT INTO public.%1 SELECT FROM generate_series(1, %2) g").arg(PgSession::quoteIdent(table)).arg(rows)
-            : QStringLiteral("INSERT INTO public.%1 (%2) SELECT %3 FROM generate_series(1, %4) g ON CONFLICT DO NOTHING")
-                  .arg(PgSession::quoteIdent(table), names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")))
-                  .arg(rows);
-        const PgExecResult r = s.execRaw(sql.toUtf8());
-        if (r.ok)
-            return {};
-        lastError = r.message;
     }
     return lastError;
 }
@@ -289,10 +318,13 @@ int benchPredict(const Catalog &catalog, const Version &from, const Version &to,
         printError(QStringLiteral("the upgrade %1 -> %2 works on no table that exists at %1").arg(from.toString(), to.toString()));
         return 1;
     }
-    // Fill: the rows spread evenly over the work tables of every schema.
+    // Fill: the rows spread evenly over the work tables of every schema; what tables refuse goes to
+    // the others in a second round, so that the total is reached.
     const qint64 perTable = (totalRows + tableCount - 1) / tableCount;
     qint64 generatedTotal = 0;
     QStringList skipped;
+    std::map<QString, std::unique_ptr<PgSession>> sessions;
+    QList<QPair<QString, QString>> filled; // schema, table
     for (auto &[schema, run] : runs) {
         auto session = PgSession::open(run.db->info());
         if (!session) {
@@ -300,16 +332,37 @@ int benchPredict(const Catalog &catalog, const Version &from, const Version &to,
             return 2;
         }
         for (const QString &t : run.workTables) {
-            const QString e = fill(*session.value(), t, perTable);
-            if (!e.isEmpty())
+            const QString e = fill(*session.value(), t, 1, perTable);
+            if (e.isEmpty())
+                filled.append({schema, t});
+            else
                 skipped << QStringLiteral("%1.%2 (%3)").arg(schema, t, e.section(u'\n', 0, 0));
         }
-        session.value()->execRaw("ANALYZE");
-        for (const QString &t : run.workTables) {
-            run.generated.insert(t, rowCount(*session.value(), t));
-            generatedTotal += run.generated.value(t);
+        sessions[schema] = std::move(session).value();
+    }
+    auto countAll = [&] {
+        qint64 n = 0;
+        for (auto &[schema, run] : runs) {
+            for (const QString &t : run.workTables) {
+                run.generated.insert(t, rowCount(*sessions[schema], t));
+                n += run.generated.value(t);
+            }
         }
-        session.value().reset();
+        return n;
+    };
+    generatedTotal = countAll();
+    // Unique keys the generated values collide on (ON CONFLICT DO NOTHING) may leave a shortfall.
+    qint64 next = perTable + 1;
+    for (int round = 0; round < 4 && generatedTotal < totalRows && !filled.isEmpty(); ++round) {
+        const qint64 more = (totalRows - generatedTotal + filled.size() - 1) / filled.size();
+        for (const auto &[schema, t] : filled)
+            fill(*sessions[schema], t, next, next + more - 1);
+        next += more;
+        generatedTotal = countAll();
+    }
+    for (auto &[schema, run] : runs) {
+        sessions[schema]->execRaw("ANALYZE");
+        sessions[schema].reset();
         // Read back as an inspection reads a customer's instance: read-only, the one query.
         auto reader = PgSession::open(run.db->info(), true);
         if (!reader) {
@@ -325,9 +378,9 @@ int benchPredict(const Catalog &catalog, const Version &from, const Version &to,
     }
     std::printf("predict: %s -> %s on %s, %s\n", qUtf8Printable(from.toString()), qUtf8Printable(to.toString()),
                 qUtf8Printable(server->display()), qUtf8Printable(calibration->describe()));
-    std::printf("generated %lld rows over %d tables (%lld asked, %lld per table) in %.1f s\n",
+    std::printf("generated %lld rows over %d tables (%lld asked, %lld per table; %lld tables filled) in %.1f s\n",
                 static_cast<long long>(generatedTotal), tableCount, static_cast<long long>(totalRows),
-                static_cast<long long>(perTable), double(clock.elapsed()) / 1000.0);
+                static_cast<long long>(perTable), static_cast<long long>(filled.size()), double(clock.elapsed()) / 1000.0);
     for (const QString &s : skipped)
         std::printf("  not filled: %s\n", qUtf8Printable(s));
 
