@@ -7,6 +7,8 @@ target_sources(passlane_gui PRIVATE
     ${_pl}/lanes/stoplineitem.h ${_pl}/lanes/stoplineitem.cpp
     ${_pl}/lanes/versionaxisitem.h ${_pl}/lanes/versionaxisitem.cpp
     ${_pl}/lanes/lanesscene.h ${_pl}/lanes/lanesscene.cpp
+    ${_pl}/lanes/lanesgraphicsview.h ${_pl}/lanes/lanesgraphicsview.cpp
+    ${_pl}/lanes/deprecateatdialog.h ${_pl}/lanes/deprecateatdialog.cpp
     ${_pl}/lanes/setdeprecationcommand.h ${_pl}/lanes/setdeprecationcommand.cpp
     ${_pl}/lanes/lanesview.h ${_pl}/lanes/lanesview.cpp ${CMAKE_SOURCE_DIR}/forms/lanesview.ui
     ${_pl}/planner/customerdistribution.h ${_pl}/planner/customerdistribution.cpp

@@ -1,6 +1,7 @@
 #include "scenario/evaluate.h"
 
 #include "plan/planner.h"
+#include "plan/plannercache.h"
 #include "project/customerscsv.h"
 #include "simulator/customerexport.h"
 #include "simulator/liveinspector.h"
@@ -142,6 +143,9 @@ Result<ScenarioInputs> prepareInputs(const Scenario &scenario, std::shared_ptr<c
     if (!start)
         return start.error();
     inputs.start = std::move(start).value();
+    // Built here, once: every evaluation of these inputs (each what-if drag) plans with it.
+    if (inputs.catalog)
+        inputs.plannerCache = std::make_shared<const PlannerCache>(inputs.catalog->graph);
     return inputs;
 }
 
@@ -231,7 +235,7 @@ Result<Evaluation> evaluate(const Scenario &scenario, const ScenarioInputs &inpu
     if (e.startOrigin.isEmpty())
         e.startOrigin = QStringLiteral("release %1").arg(from->toString());
 
-    const Planner planner(e.catalog->graph, e.registry);
+    const Planner planner(e.catalog->graph, e.registry, inputs.plannerCache);
     PlanOptions options;
     if (e.startState)
         options.applied = e.startState->appliedBySchema(); // what the instance really applied

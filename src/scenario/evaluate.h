@@ -15,6 +15,8 @@
 
 namespace passlane {
 
+class PlannerCache;
+
 /// The start of a scenario, read once: a customer export or a live inspection is read here,
 /// never by a front end.
 struct ResolvedStart {
@@ -32,6 +34,10 @@ struct ScenarioInputs {
     std::shared_ptr<const Catalog> catalog;
     QList<SourceWeight> customers;   ///< the customers CSV; empty: every release counts once
     ResolvedStart start;
+    /// Closures and apply order of the catalog's graph (they depend on the graph only), built by
+    /// prepareInputs(); null: evaluate() builds its own. A front end that asks
+    /// again and again (the GUI on every drag) reuses the inputs and so this cache.
+    std::shared_ptr<const PlannerCache> plannerCache;
 };
 
 /// Reads the start state: a customer export, a live instance (read-only), or a project customer.

@@ -2,6 +2,8 @@
 
 #include "document/document.h"
 #include "graph/graphview.h"
+#include "lanes/lanesgraphicsview.h"
+#include "lanes/lanesview.h"
 #include "mainwindow.h"
 #include "simulation/simulationview.h"
 
@@ -67,6 +69,10 @@ void ScreenshotRunner::next()
             QString name = tabs->tabText(tab).toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
             name.remove(QLatin1Char('&'));
             grab(QStringLiteral("%1-%2").arg(m_step + 1, 2, 10, QLatin1Char('0')).arg(name));
+            if (auto *lanes = qobject_cast<LanesView *>(tabs->widget(tab))) {
+                lanes->lanesGraphicsView()->fitAll(); // every known minor in view
+                grab(QStringLiteral("%1-oob-lanes-fit").arg(m_step + 1, 2, 10, QLatin1Char('0')));
+            }
             ++m_step;
             next();
         });

@@ -28,6 +28,8 @@ namespace Settings {
 inline const Setting<QByteArray> windowGeometry{"mainWindow/geometry", {}};
 inline const Setting<QByteArray> windowState{"mainWindow/state", {}};
 inline const Setting<QByteArray> graphSplitter{"graph/splitterState", {}};
+/// The OOB lanes' split between the lanes and the window analysis.
+inline const Setting<QByteArray> lanesSplitter{"lanes/splitterState", {}};
 inline const Setting<int> currentTab{"mainWindow/currentTab", 0};
 inline const Setting<QStringList> recentFiles{"files/recent", {}};
 inline const Setting<QString> lastDirectory{"files/lastDirectory", {}};

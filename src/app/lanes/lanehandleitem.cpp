@@ -2,8 +2,10 @@
 #include "lanes/laneitem.h"
 
 #include <QCursor>
+#include <QGraphicsScene>
 #include <QGraphicsSceneMouseEvent>
 #include <QPainter>
+#include <QPalette>
 
 LaneHandleItem::LaneHandleItem(LaneItem *lane) : QGraphicsItem(lane), m_lane(lane)
 {
@@ -27,11 +29,16 @@ QRectF LaneHandleItem::boundingRect() const
 void LaneHandleItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     painter->setRenderHint(QPainter::Antialiasing);
-    const QColor c = m_dragging ? QColor(0xe0, 0x60, 0x00) : m_hover ? QColor(0x20, 0x40, 0x80) : QColor(0x33, 0x33, 0x33);
-    painter->setPen(QPen(Qt::white, 1.5));
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    const QColor c = m_dragging ? QColor(0xe0, 0x60, 0x00)
+                   : m_hover    ? palette.color(QPalette::Highlight)
+                                : palette.color(QPalette::Text);
+    painter->setPen(QPen(palette.color(QPalette::Base), 1.5));
     painter->setBrush(c);
     painter->drawRoundedRect(QRectF(-4.5, -LaneAxis::kLaneHeight / 2 + 1, 9, LaneAxis::kLaneHeight - 2), 3, 3);
-    painter->setPen(QPen(QColor(255, 255, 255, 200), 1));
+    QColor grip = palette.color(QPalette::Base);
+    grip.setAlpha(200);
+    painter->setPen(QPen(grip, 1));
     painter->drawLine(QPointF(-1.5, -4), QPointF(-1.5, 4));
     painter->drawLine(QPointF(1.5, -4), QPointF(1.5, 4));
 }
@@ -46,18 +53,27 @@ void LaneHandleItem::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
     m_dragging = true;
     m_slot = m_lane->axis()->endSlot(m_lane->data().deprecated);
+    // The lane being dragged is the selected one: the keys then move what the mouse moved.
+    if (scene())
+        scene()->clearSelection();
+    m_lane->setSelected(true);
     update();
     event->accept();
 }
 
 void LaneHandleItem::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    dragTo(event->scenePos().x());
+}
+
+void LaneHandleItem::dragTo(qreal sceneX)
+{
     if (!m_dragging)
         return;
-    const qreal lo = m_lane->startX() + 4;
-    const qreal x = qMax(lo, event->scenePos().x());
-    setPos(m_lane->mapFromScene(QPointF(x, 0)).x(), pos().y());
-    const int slot = slotFor(x);
+    // The handle sits on the snapped slot, clamped to the lane's range, so what it shows is
+    // always the value proposed; past the clamp it stays put, and release changes nothing.
+    const int slot = slotFor(sceneX);
+    setPos(m_lane->mapFromScene(QPointF(m_lane->axis()->x(slot), 0)).x(), pos().y());
     if (slot != m_slot) {
         m_slot = slot;
         if (m_slotChanged)
@@ -69,8 +85,9 @@ void LaneHandleItem::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     if (!m_dragging)
         return;
+    dragTo(event->scenePos().x());
+    const int slot = m_slot;
     m_dragging = false;
-    const int slot = slotFor(qMax(m_lane->startX() + 4, event->scenePos().x()));
     m_slot = -1;
     update();
     if (m_slotChanged)

@@ -6,9 +6,9 @@
 
 class LaneItem;
 
-/// The draggable deprecated end of a lane. It follows the mouse horizontally and reports the
-/// snapped slot (a known minor, or the open end) whenever it changes; the lane is moved by the
-/// document afterwards, never by the handle itself.
+/// The draggable deprecated end of a lane. It follows the mouse horizontally, snapped to a slot
+/// (a known minor, or the open end) and clamped to the lane's range, and reports the slot
+/// whenever it changes; the lane is moved by the document afterwards, never by the handle.
 class LaneHandleItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 102 };
@@ -21,6 +21,11 @@ public:
 
     int oobId() const;
     bool isDragging() const { return m_dragging; }
+    /// The slot the handle shows while dragging (-1 otherwise).
+    int dragSlot() const { return m_slot; }
+    /// Moves the dragged handle to the slot nearest `sceneX` (the view calls it while it
+    /// scrolls under a still mouse). Does nothing when no drag is in progress.
+    void dragTo(qreal sceneX);
     void setSlotChanged(SlotChanged callback) { m_slotChanged = std::move(callback); }
 
     QRectF boundingRect() const override;

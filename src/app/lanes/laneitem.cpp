@@ -2,13 +2,16 @@
 #include "lanes/lanehandleitem.h"
 
 #include <QFontMetricsF>
+#include <QGraphicsScene>
 #include <QPainter>
+#include <QPalette>
 #include <QPainterPath>
 
 LaneItem::LaneItem(const LaneAxis *axis, const Data &data, QGraphicsItem *parent)
     : QGraphicsItem(parent), m_axis(axis), m_data(data), m_handle(new LaneHandleItem(this))
 {
     setToolTip(m_data.tooltip);
+    setFlag(ItemIsSelectable);
     syncHandle();
 }
 
@@ -38,9 +41,10 @@ int LaneItem::minEndSlot() const
 
 void LaneItem::syncHandle()
 {
-    // While the user drags, the handle follows the mouse; the lane catches up underneath.
-    if (!m_handle->isDragging())
-        m_handle->setPos(endX(), LaneAxis::kLaneHeight / 2);
+    // While the user drags, the handle shows the slot under the mouse; the lane catches up
+    // underneath once the document has the proposal.
+    const qreal x = m_handle->isDragging() ? m_axis->x(m_handle->dragSlot()) : endX();
+    m_handle->setPos(x, LaneAxis::kLaneHeight / 2);
 }
 
 QRectF LaneItem::boundingRect() const
@@ -53,15 +57,9 @@ void LaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     painter->setRenderHint(QPainter::Antialiasing);
     const qreal h = LaneAxis::kLaneHeight;
 
-    // Label column: id and component, elided to fit.
+    // The names are drawn by the view, in a column that stays put while the axis scrolls.
     QFont font = painter->font();
-    font.setBold(m_data.causesStop);
-    painter->setFont(font);
-    const QFontMetricsF fm(font);
-    painter->setPen(m_data.causesStop ? QColor(0xa0, 0x20, 0x20) : QColor(0x30, 0x30, 0x30));
-    const QRectF labelRect(6, 0, LaneAxis::kLabelWidth - 14, h);
-    painter->drawText(labelRect, Qt::AlignVCenter | Qt::AlignLeft,
-                      fm.elidedText(m_data.label, Qt::ElideRight, labelRect.width()));
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
 
     // The ghost of the registry's own deprecation, when a proposal moved it.
     if (m_data.proposed) {
@@ -73,7 +71,7 @@ void LaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     }
 
     const bool open = !m_data.deprecated;
-    const qreal x0 = qMax(startX(), LaneAxis::kLabelWidth - 4);
+    const qreal x0 = qMax(startX(), LaneAxis::kLabelWidth + 2);
     const qreal x1 = endX();
     QColor fill = m_data.proposed ? QColor(0xf0, 0xa0, 0x30) : QColor(0x5a, 0x8f, 0xd0);
     if (m_data.causesStop)
@@ -84,14 +82,19 @@ void LaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     if (open)
         grad.setColorAt(1.0, QColor(fill.red(), fill.green(), fill.blue(), 40));
     painter->setBrush(grad);
-    painter->setPen(m_data.causesStop ? QPen(QColor(0xa0, 0x20, 0x20), 1.5) : QPen(fill.darker(130), 1));
+    if (isSelected())
+        painter->setPen(QPen(palette.color(QPalette::Highlight), 2.5));
+    else
+        painter->setPen(m_data.causesStop ? QPen(QColor(0xa0, 0x20, 0x20), 1.5) : QPen(fill.darker(130), 1));
     const QRectF bar(QPointF(x0, 2), QPointF(qMax(x1, x0 + 6), h - 2));
     painter->drawRoundedRect(bar, 5, 5);
 
     // Started before the first known release: a notch on the left says "continues".
     if (m_axis->startSlot(m_data.introduced) < 0) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(255, 255, 255, 180));
+        QColor notchColour = palette.color(QPalette::Base);
+        notchColour.setAlpha(180);
+        painter->setBrush(notchColour);
         QPainterPath notch;
         notch.moveTo(x0 + 9, 5);
         notch.lineTo(x0 + 3, h / 2);
@@ -103,7 +106,6 @@ void LaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     const QString window = open ? QStringLiteral("%1 →").arg(m_data.introduced.toString())
                                 : QStringLiteral("%1 → %2").arg(m_data.introduced.toString(), m_data.deprecated->toString());
     QFont small = font;
-    small.setBold(false);
     small.setPointSizeF(font.pointSizeF() * 0.85);
     painter->setFont(small);
     if (QFontMetricsF(small).horizontalAdvance(window) + 24 < bar.width()) {

@@ -3,13 +3,57 @@
 #include "lanes/stoplineitem.h"
 #include "lanes/versionaxisitem.h"
 
+#include <QPalette>
+
 using namespace passlane;
 
 LanesScene::LanesScene(QObject *parent) : QGraphicsScene(parent)
 {
     m_axisItem = new VersionAxisItem(&m_axis, LaneAxis::kAxisHeight);
     addItem(m_axisItem);
-    setBackgroundBrush(Qt::white);
+    applyPalette(palette());
+}
+
+void LanesScene::applyPalette(const QPalette &palette)
+{
+    setPalette(palette);
+    setBackgroundBrush(palette.color(QPalette::Base));
+    update();
+}
+
+void LanesScene::setColumn(qreal column)
+{
+    column = qBound(LaneAxis::kMinColumn, column, LaneAxis::kMaxColumn);
+    if (qFuzzyCompare(m_axis.column, column))
+        return;
+    m_axis.column = column;
+    relayout();
+}
+
+QList<LaneItem *> LanesScene::lanesInOrder() const
+{
+    QList<LaneItem *> out;
+    for (int id : m_order)
+        out.append(m_lanes.value(id));
+    return out;
+}
+
+LaneItem *LanesScene::selectedLane() const
+{
+    for (QGraphicsItem *item : selectedItems())
+        if (item->type() == LaneItem::Type)
+            return static_cast<LaneItem *>(item);
+    return nullptr;
+}
+
+void LanesScene::selectLane(int oobId)
+{
+    LaneItem *item = m_lanes.value(oobId);
+    if (item && item->isSelected() && selectedItems().size() == 1)
+        return;
+    clearSelection();
+    if (item)
+        item->setSelected(true);
 }
 
 LanesScene::~LanesScene() = default;

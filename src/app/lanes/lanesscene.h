@@ -29,8 +29,18 @@ public:
     void setStops(const QList<passlane::Stop> &stops,
                   std::optional<std::pair<passlane::Version, passlane::Version>> range);
 
+    /// The distance between two minors (the zoom); lanes and stops are laid out again.
+    void setColumn(qreal column);
+    /// Follows the widget palette (light or dark theme): background, text and grid.
+    void applyPalette(const QPalette &palette);
+
     const LaneAxis &axis() const { return m_axis; }
     LaneItem *lane(int oobId) const { return m_lanes.value(oobId); }
+    /// The lanes top to bottom.
+    QList<LaneItem *> lanesInOrder() const;
+    /// The selected lane (the one keys and "Deprecate at…" act on), or null.
+    LaneItem *selectedLane() const;
+    void selectLane(int oobId);
     QList<StopLineItem *> stopItems() const { return m_stops; }
 
 Q_SIGNALS:

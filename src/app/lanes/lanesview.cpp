@@ -3,7 +3,10 @@
 
 #include "document/document.h"
 #include "document/documentcommands.h"
+#include "browse/settings.h"
+#include "lanes/deprecateatdialog.h"
 #include "lanes/lanehandleitem.h"
+#include "lanes/lanesgraphicsview.h"
 #include "lanes/lanesscene.h"
 #include "lanes/setdeprecationcommand.h"
 #include "common/safefile.h"
@@ -22,6 +25,9 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMenu>
+#include <QScrollBar>
+#include <QShowEvent>
+#include <QTimer>
 #include <QSortFilterProxyModel>
 #include <QMessageBox>
 #include <QDir>
@@ -46,8 +52,30 @@ LanesView::LanesView(Document *doc, QWidget *parent)
     m_ui->analysisTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->analysisTable->sortByColumn(WindowAnalysisModel::SourceColumn, Qt::AscendingOrder);
     m_ui->graphicsView->setScene(m_scene);
-    m_ui->splitter->setStretchFactor(0, 3);
-    m_ui->splitter->setStretchFactor(1, 2);
+    m_scene->applyPalette(palette());
+    m_ui->splitter->setStretchFactor(0, 1);
+    m_ui->splitter->setStretchFactor(1, 1);
+    // Where the person last put the split; the first time, wide enough for the analysis.
+    if (m_ui->splitter->restoreState(Settings::lanesSplitter.value()))
+        m_splitDone = true;
+    connect(m_ui->splitter, &QSplitter::splitterMoved, this,
+            [this] { Settings::lanesSplitter.setValue(m_ui->splitter->saveState()); });
+
+    LanesGraphicsView *canvas = m_ui->graphicsView;
+    connect(m_ui->zoomInButton, &QToolButton::clicked, canvas, [canvas] { canvas->zoomBy(1.25); });
+    connect(m_ui->zoomOutButton, &QToolButton::clicked, canvas, [canvas] { canvas->zoomBy(0.8); });
+    connect(m_ui->fitButton, &QToolButton::clicked, canvas, &LanesGraphicsView::fitAll);
+    connect(canvas, &LanesGraphicsView::stepRequested, this, [this](int oobId, int delta) { stepDeprecation(oobId, delta); });
+    connect(m_ui->deprecateAtButton, &QToolButton::clicked, this, &LanesView::deprecateSelectedAt);
+    m_ui->deprecateAtButton->setEnabled(false);
+    connect(m_scene, &QGraphicsScene::selectionChanged, this,
+            [this] { m_ui->deprecateAtButton->setEnabled(m_scene->selectedLane() != nullptr); });
+    // F2 (rename-like: edit the selected lane's value) opens "Deprecate at…".
+    auto *deprecateAt = new QAction(tr("Deprecate At…"), this);
+    deprecateAt->setShortcut(QKeySequence(Qt::Key_F2));
+    deprecateAt->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(deprecateAt, &QAction::triggered, this, &LanesView::deprecateSelectedAt);
+    canvas->addAction(deprecateAt);
 
     // Short fixed labels (the command text goes to the tooltip) so the toolbar does not jump
     // while a lane is dragged.
@@ -84,14 +112,22 @@ LanesView::LanesView(Document *doc, QWidget *parent)
     connect(doc, &Document::catalogChanged, this, &LanesView::rebuild);
     connect(doc, &Document::proposalsChanged, this, &LanesView::updateLanes);
     // Stops and analysis come from one answer, so they always agree with each other.
-    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &LanesView::updateStops);
-    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &LanesView::updateAnalysis);
+    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &LanesView::showEvaluation);
     rebuild();
 }
 
-LanesView::~LanesView() = default;
+LanesView::~LanesView()
+{
+    // The scene dies after the form: clearing its items must not reach the form's buttons.
+    disconnect(m_scene, nullptr, this, nullptr);
+}
 
 QGraphicsView *LanesView::graphicsView() const
+{
+    return m_ui->graphicsView;
+}
+
+LanesGraphicsView *LanesView::lanesGraphicsView() const
 {
     return m_ui->graphicsView;
 }
@@ -99,10 +135,55 @@ QGraphicsView *LanesView::graphicsView() const
 void LanesView::rebuild()
 {
     const VersionIndex index(m_doc->catalog()->graph.versions());
+    const bool newAxis = m_scene->axis().minors != index.minors();
     m_scene->setMinors(index.minors());
-    updateLanes();
-    updateStops();
+    showEvaluation();
+    initialSplit();
+    // Another set of minors starts fitted to the view (once it has its size).
+    if (newAxis && !index.minors().isEmpty()) {
+        m_fitPending = true;
+        if (isVisible()) {
+            m_fitPending = false;
+            m_ui->graphicsView->fitAll();
+        }
+    }
+}
+
+void LanesView::showEvaluation()
+{
+    updateStops(); // the lanes too: those causing a stop are emphasised
     updateAnalysis();
+}
+
+void LanesView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    initialSplit();
+    if (std::exchange(m_fitPending, false) && m_scene->axis().count() > 0)
+        QTimer::singleShot(0, m_ui->graphicsView, &LanesGraphicsView::fitAll); // after the layout settles
+}
+
+void LanesView::initialSplit()
+{
+    // Lanes above, the analysis below at the full width, so its columns (the stop lists too)
+    // are not cut. The lanes get the height they need, within 60% of the view; the analysis the
+    // rest. Done once there are lanes to measure; afterwards the person's split is kept.
+    if (m_splitDone || !isVisible() || m_scene->lanesInOrder().isEmpty())
+        return;
+    m_splitDone = true;
+    QGraphicsView *canvas = m_ui->graphicsView;
+    const int wanted = int(m_scene->sceneRect().height()) + 2 * canvas->frameWidth()
+                     + canvas->horizontalScrollBar()->sizeHint().height() + 4;
+    const int total = m_ui->splitter->height();
+    const int lanes = qMin(wanted, total * 3 / 5);
+    m_ui->splitter->setSizes({lanes, total - lanes});
+}
+
+void LanesView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        m_scene->applyPalette(palette());
 }
 
 void LanesView::updateAnalysis()
@@ -226,6 +307,94 @@ void LanesView::onDragged(int oobId, std::optional<MinorVersion> deprecated, boo
         ++m_dragId; // the next drag is its own undo step
 }
 
+QString LanesView::checkDeprecation(int oobId, const QString &text, std::optional<MinorVersion> *value) const
+{
+    const OobMigration *m = m_doc->effectiveRegistry().find(oobId);
+    if (!m)
+        return tr("OOB %1 is not in the registry.").arg(oobId);
+    const QString typed = text.trimmed();
+    if (typed.isEmpty())
+        return tr("Type a minor version such as 6.6, or “never”.");
+    if (typed.compare(QLatin1String("never"), Qt::CaseInsensitive) == 0) {
+        if (value)
+            *value = std::nullopt;
+        return {};
+    }
+    const std::optional<MinorVersion> minor = MinorVersion::parse(typed);
+    if (!minor)
+        return tr("“%1” is not a version: type MAJOR.MINOR such as 6.6, or “never”.").arg(typed);
+    const QList<MinorVersion> &minors = m_scene->axis().minors;
+    if (!minors.contains(*minor)) {
+        if (minors.isEmpty())
+            return tr("No release is loaded.");
+        return tr("%1 is not a released minor: the releases run from %2 to %3.")
+            .arg(minor->toString(), minors.first().toString(), minors.last().toString());
+    }
+    if (!(m->introduced < *minor)) {
+        const qsizetype first = std::upper_bound(minors.cbegin(), minors.cend(), m->introduced) - minors.cbegin();
+        return tr("OOB %1 is introduced at %2: its deprecation must come after that (%3 at the earliest).")
+            .arg(oobId)
+            .arg(m->introduced.toString(), first < minors.size() ? minors[first].toString() : tr("never"));
+    }
+    if (value)
+        *value = *minor;
+    return {};
+}
+
+void LanesView::propose(int oobId, std::optional<MinorVersion> deprecated)
+{
+    const OobMigration *current = m_doc->effectiveRegistry().find(oobId);
+    if (!current || current->deprecated == deprecated)
+        return;
+    const OobMigration *registry = m_doc->catalog()->oob.find(oobId);
+    if (registry && registry->deprecated == deprecated && m_doc->hasProposal(oobId))
+        m_doc->undoStack()->push(SetDeprecationCommand::clearing(m_doc, oobId));
+    else
+        m_doc->undoStack()->push(new SetDeprecationCommand(m_doc, oobId, deprecated));
+}
+
+QString LanesView::deprecateAt(int oobId, const QString &text)
+{
+    std::optional<MinorVersion> value;
+    const QString problem = checkDeprecation(oobId, text, &value);
+    if (problem.isEmpty())
+        propose(oobId, value);
+    return problem;
+}
+
+bool LanesView::stepDeprecation(int oobId, int delta)
+{
+    LaneItem *lane = m_scene->lane(oobId);
+    if (!lane)
+        return false;
+    const LaneAxis &axis = m_scene->axis();
+    const int from = axis.endSlot(lane->data().deprecated);
+    const int to = qBound(lane->minEndSlot(), from + delta, axis.openSlot());
+    if (to == from) {
+        Q_EMIT statusMessage(delta < 0 ? tr("OOB %1 cannot be deprecated earlier: it is introduced at %2.")
+                                             .arg(oobId).arg(lane->data().introduced.toString())
+                                       : tr("OOB %1 is already never deprecated.").arg(oobId));
+        return false;
+    }
+    propose(oobId, axis.minorAt(to));
+    // The handle shows the new end at once; keep it in view.
+    m_ui->graphicsView->ensureVisible(QRectF(axis.x(to) - 8, lane->pos().y(), 16, LaneAxis::kLaneHeight), 40, 0);
+    return true;
+}
+
+void LanesView::deprecateSelectedAt()
+{
+    LaneItem *lane = m_scene->selectedLane();
+    if (!lane)
+        return;
+    const int id = lane->oobId();
+    const auto &current = lane->data().deprecated;
+    DeprecateAtDialog dialog(lane->data().label, current ? current->toString() : QStringLiteral("never"),
+                             [this, id](const QString &text) { return checkDeprecation(id, text); }, this);
+    if (dialog.exec() == QDialog::Accepted)
+        deprecateAt(id, dialog.text());
+}
+
 void LanesView::laneMenu(const QPoint &pos)
 {
     LaneItem *lane = nullptr;
@@ -240,13 +409,17 @@ void LanesView::laneMenu(const QPoint &pos)
     if (!lane)
         return;
     const int id = lane->oobId();
+    m_scene->selectLane(id);
     QMenu menu(this);
+    QAction *at = menu.addAction(tr("Deprecate OOB %1 At…").arg(id));
     QAction *never = menu.addAction(tr("Never Deprecate OOB %1").arg(id));
     never->setEnabled(lane->data().deprecated.has_value());
     QAction *reset = menu.addAction(tr("Reset OOB %1 to the Registry").arg(id));
     reset->setEnabled(m_doc->hasProposal(id));
     QAction *chosen = menu.exec(m_ui->graphicsView->viewport()->mapToGlobal(pos));
-    if (chosen == never)
+    if (chosen == at)
+        deprecateSelectedAt();
+    else if (chosen == never)
         m_doc->undoStack()->push(new SetDeprecationCommand(m_doc, id, std::nullopt));
     else if (chosen == reset)
         m_doc->undoStack()->push(SetDeprecationCommand::clearing(m_doc, id));

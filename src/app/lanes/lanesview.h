@@ -8,6 +8,7 @@
 #include <optional>
 
 class Document;
+class LanesGraphicsView;
 class LanesScene;
 class ScenarioRunner;
 class QGraphicsView;
@@ -27,6 +28,7 @@ public:
 
     LanesScene *scene() const { return m_scene; }
     QGraphicsView *graphicsView() const;
+    LanesGraphicsView *lanesGraphicsView() const;
     /// "Save registry as…": the effective registry (proposals applied) as oobmigrations.yaml.
     QAction *saveRegistryAction() const { return m_saveRegistryAction; }
 
@@ -38,6 +40,18 @@ public:
     QString suggestedRegistryPath() const;
     passlane::WindowAnalysisModel *analysisModel() const { return m_analysisModel; }
     QString analysisSummary() const;
+
+    /// Why `text` cannot be the deprecation of `oobId` ("6.6", "6.6.0" or "never" can), or empty
+    /// when it can; `value` receives the deprecation (nullopt: never).
+    QString checkDeprecation(int oobId, const QString &text, std::optional<passlane::MinorVersion> *value = nullptr) const;
+    /// Proposes the typed deprecation for `oobId` as one undo step; returns the check's message
+    /// (nothing changes) or empty.
+    QString deprecateAt(int oobId, const QString &text);
+    /// Moves `oobId`'s deprecation `delta` known minors (the open end after the last), as one undo
+    /// step; returns false when the lane's range does not allow it.
+    bool stepDeprecation(int oobId, int delta);
+    /// Opens "Deprecate at…" for the selected lane.
+    void deprecateSelectedAt();
 
 Q_SIGNALS:
     void statusMessage(const QString &text);
@@ -52,6 +66,15 @@ private:
     void resetProposals();
     void laneMenu(const QPoint &pos);
     void updateAnalysis();
+    /// Stops, plan line and analysis from the runner's one evaluation, in one go: what the
+    /// lanes show and what the analysis says never come from two answers.
+    void showEvaluation();
+    /// Proposes `deprecated` for `oobId` as its own undo step; the registry's own value drops
+    /// the proposal instead of proposing what is already there.
+    void propose(int oobId, std::optional<passlane::MinorVersion> deprecated);
+    void initialSplit();
+    void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
     std::unique_ptr<Ui::LanesView> m_ui;
     Document *m_doc;
@@ -61,4 +84,6 @@ private:
     passlane::WindowAnalysisModel *m_analysisModel;
     QSortFilterProxyModel *m_analysisProxy;
     int m_dragId = 1; ///< the current drag's id: its moves merge into one undo step
+    bool m_fitPending = true; ///< fit the axis to the view once it has its size
+    bool m_splitDone = false;
 };

@@ -1,5 +1,6 @@
 #include "lanes/versionaxisitem.h"
 
+#include <QGraphicsScene>
 #include <QPainter>
 #include <QPalette>
 
@@ -28,6 +29,8 @@ QRectF VersionAxisItem::boundingRect() const
 
 void VersionAxisItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    const QPalette palette = scene() ? scene()->palette() : QPalette();
+    const QColor text = palette.color(QPalette::Text);
     const qreal top = LaneAxis::kAxisHeight;
     if (m_range) {
         const QRectF shade(QPointF(m_axis->x(m_range->first), top), QPointF(m_axis->x(m_range->second), m_height));
@@ -39,25 +42,32 @@ void VersionAxisItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *,
 
     QFont font = painter->font();
     const QFontMetricsF fm(font);
+    QColor grid = text;
+    qreal lastRight = -1e9; // a label that would overlap the previous one is left out
     for (int i = 0; i <= m_axis->count(); ++i) {
         const qreal x = m_axis->x(i);
         const bool open = i == m_axis->openSlot();
-        painter->setPen(QPen(QColor(0, 0, 0, open ? 25 : 40), 1, open ? Qt::DotLine : Qt::SolidLine));
+        grid.setAlpha(open ? 40 : 60);
+        painter->setPen(QPen(grid, 1, open ? Qt::DotLine : Qt::SolidLine));
         painter->drawLine(QPointF(x, top), QPointF(x, m_height));
-        const QString text = open ? QObject::tr("never") : m_axis->minors[i].toString();
-        // A new major gets bold: 5.11 -> 6.0 is worth noticing.
+        const QString label = open ? QObject::tr("never") : m_axis->minors[i].toString();
+        // A new major gets bold and is always labelled: 5.11 -> 6.0 is worth noticing.
+        const bool newMajor = !open && (i == 0 || m_axis->minors[i].major != m_axis->minors[i - 1].major);
         QFont f = font;
-        f.setBold(!open && (i == 0 || m_axis->minors[i].major != m_axis->minors[i - 1].major));
+        f.setBold(newMajor);
         painter->setFont(f);
-        painter->setPen(open ? QColor(0x80, 0x80, 0x80) : QColor(0x20, 0x20, 0x20));
-        const QRectF r(x - LaneAxis::kColumn / 2, 8, LaneAxis::kColumn, fm.height() + 4);
-        painter->drawText(r, Qt::AlignCenter, text);
-        painter->drawLine(QPointF(x, top - 10), QPointF(x, top));
+        const qreal width = QFontMetricsF(f).horizontalAdvance(label) + 6;
+        painter->setPen(grid);
+        painter->drawLine(QPointF(x, top - (newMajor ? 14 : 8)), QPointF(x, top));
+        if (x - width / 2 < lastRight && !newMajor && !open)
+            continue;
+        lastRight = x + width / 2;
+        painter->setPen(open ? palette.color(QPalette::PlaceholderText) : text);
+        const QRectF r(x - width / 2, 8, width, fm.height() + 4);
+        painter->drawText(r, Qt::AlignCenter, label);
     }
     painter->setFont(font);
-    painter->setPen(QPen(QColor(0x60, 0x60, 0x60), 1));
+    grid.setAlpha(150);
+    painter->setPen(QPen(grid, 1));
     painter->drawLine(QPointF(m_axis->x(-0.5), top), QPointF(m_axis->right(), top));
-    painter->setPen(QColor(0x50, 0x50, 0x50));
-    painter->drawText(QRectF(6, 8, LaneAxis::kLabelWidth - 12, fm.height() + 4), Qt::AlignLeft | Qt::AlignVCenter,
-                      QObject::tr("OOB migration"));
 }

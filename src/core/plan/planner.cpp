@@ -38,7 +38,14 @@ qsizetype PlanStep::migrationCount() const
 
 Planner::Planner(const StitchedGraph &graph, const OobRegistry &registry)
     : m_graph(graph), m_registry(registry), m_index(graph.versions()),
-      m_cache(std::make_unique<PlannerCache>(graph)), m_productLookups(std::make_unique<ProductLookupMemo>())
+      m_cache(std::make_shared<const PlannerCache>(graph)), m_productLookups(std::make_unique<ProductLookupMemo>())
+{
+}
+
+Planner::Planner(const StitchedGraph &graph, const OobRegistry &registry, std::shared_ptr<const PlannerCache> cache)
+    : m_graph(graph), m_registry(registry), m_index(graph.versions()),
+      m_cache(cache ? std::move(cache) : std::make_shared<const PlannerCache>(graph)),
+      m_productLookups(std::make_unique<ProductLookupMemo>())
 {
 }
 

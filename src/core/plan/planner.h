@@ -35,6 +35,9 @@ class ProductLookupMemo;
 class Planner {
 public:
     Planner(const StitchedGraph &graph, const OobRegistry &registry);
+    /// Reuses `cache`, which must have been built from `graph`: it depends on the graph only,
+    /// so one serves every registry (each what-if drag plans with the same one).
+    Planner(const StitchedGraph &graph, const OobRegistry &registry, std::shared_ptr<const PlannerCache> cache);
     ~Planner();
     Planner(const Planner &) = delete;
     Planner &operator=(const Planner &) = delete;
@@ -55,7 +58,7 @@ private:
     const StitchedGraph &m_graph;
     OobRegistry m_registry;
     VersionIndex m_index;
-    std::unique_ptr<PlannerCache> m_cache;
+    std::shared_ptr<const PlannerCache> m_cache;
     std::unique_ptr<ProductLookupMemo> m_productLookups;
 };
 
