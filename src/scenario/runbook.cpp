@@ -52,6 +52,27 @@ void fillDuration(const Evaluation &e, const PlanStep &step, RunbookStep &r)
             return;
         }
     }
+    if (e.time) {
+        // The time model: the same figures as the report's two roads, with what they rest on.
+        for (const RoadHop &hop : e.time->roads.multiVersion.hops) {
+            if (hop.to != step.release)
+                continue;
+            QStringList rates;
+            for (int id : hop.waitsFor) {
+                const QString rate = QStringLiteral("OOB %1 %2").arg(id).arg(e.time->oob.value(id).rateText);
+                rates << rate;
+            }
+            r.durationSource = QStringLiteral("estimate");
+            r.durationMs = hop.downtime.ms;
+            r.duration = QStringLiteral("About %1: %2 of schema migrations%3. Rests on %4.")
+                             .arg(hop.downtime.rangeText(), formatDuration(hop.schema.ms),
+                                  hop.waitsFor.isEmpty() ? QString()
+                                                         : QStringLiteral(", %1 waiting for OOB migrations side by side (%2)")
+                                                               .arg(formatDuration(hop.oobWait.ms), rates.join(QStringLiteral("; "))),
+                                  hop.downtime.basisText());
+            return;
+        }
+    }
     if (step.oob.isEmpty()) {
         r.durationSource = QStringLiteral("none");
         r.durationMs = 0;

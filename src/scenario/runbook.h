@@ -37,7 +37,7 @@ struct RunbookStep {
     QString commandNote;      ///< how and with which image to run it
     QList<Oob> watch;         ///< OOB migrations that must finish (or revert) before the next step
     QString revertCommand;    ///< down steps: the migrator command that runs `watch` in reverse
-    QString durationSource;   ///< "simulation", "progress-model", "none", "unknown"
+    QString durationSource;   ///< "simulation", "estimate" (the time model), "progress-model", "none", "unknown"
     std::optional<qint64> durationMs;
     QString duration;         ///< one sentence: the expected wait, or why it is unknown
 
