@@ -12,6 +12,9 @@ target_sources(passlane_gui PRIVATE
     ${_browse}/graph/edgeitem.h ${_browse}/graph/edgeitem.cpp
     ${_browse}/graph/graphscene.h ${_browse}/graph/graphscene.cpp
     ${_browse}/graph/graphcanvas.h ${_browse}/graph/graphcanvas.cpp
+    ${_browse}/graph/graphoverview.h ${_browse}/graph/graphoverview.cpp
+    ${_browse}/graph/graphexport.h ${_browse}/graph/graphexport.cpp
+    ${_browse}/graph/diffhighlighter.h ${_browse}/graph/diffhighlighter.cpp
     ${_browse}/graph/graphview.h ${_browse}/graph/graphview.cpp
     ${_browse}/graph/sqlhighlighter.h ${_browse}/graph/sqlhighlighter.cpp
     ${_browse}/graph/migrationdetails.h ${_browse}/graph/migrationdetails.cpp

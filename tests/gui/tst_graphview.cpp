@@ -1,17 +1,27 @@
-// The graph view on the bundled sample: layout, selection, search, plan tint, exports.
+// The graph view on the bundled sample: layout, selection, search, plan tint, exports,
+// overview, fits, details; and on the real releases: the long frontend graph.
+#include "fixtures.h"
 #include "guitestutil.h"
 
+#include "browse/releasespanel.h"
+#include "browse/theme.h"
 #include "document/document.h"
 #include "graph/edgeitem.h"
 #include "graph/graphcanvas.h"
+#include "graph/graphexport.h"
 #include "graph/graphlayout.h"
+#include "graph/graphoverview.h"
 #include "graph/graphscene.h"
 #include "graph/graphview.h"
 #include "graph/migrationdetails.h"
 #include "graph/migrationnodeitem.h"
 
+#include <QAction>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
+#include <QScrollBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QUndoStack>
 
@@ -29,7 +39,13 @@ private Q_SLOTS:
     void searchJumpsToANode();
     void highlightPlanTintsSteps();
     void exportsWriteFiles();
+    void exportsAreLabelled();
     void zoomAndFit();
+    void overviewNavigates();
+    void fitReleaseShowsTheSelectedBand();
+    void detailsShowFindingsAndEditDiff();
+    void darkThemeIsReadable();
+    void realFrontendGraph();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -186,7 +202,6 @@ void TestGraphView::exportsWriteFiles()
     QImage image(png);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 200);
-    QCOMPARE(image.size(), m_graph->scene()->sceneRect().size().toSize());
 
     QFile dotFile(dot);
     QVERIFY(dotFile.open(QIODevice::ReadOnly));
@@ -209,6 +224,272 @@ void TestGraphView::zoomAndFit()
     QVERIFY(qAbs(canvas->zoom() - fitted) < 1e-6);
     canvas->zoomBy(1000);
     QCOMPARE(canvas->zoom(), 4.0); // clamped
+}
+
+namespace {
+// WCAG contrast ratio of two colours (1 .. 21); 4.5 is the bar for body text.
+qreal contrast(const QColor &a, const QColor &b)
+{
+    auto luminance = [](const QColor &c) {
+        auto channel = [](qreal v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const qreal la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// Pixels inside `box` of `image` that are far from `fill`: glyph strokes on the node's face.
+int inkPixels(const QImage &image, const QRect &box, const QColor &fill)
+{
+    int ink = 0;
+    for (int y = box.top(); y <= box.bottom(); ++y)
+        for (int x = box.left(); x <= box.right(); ++x)
+            if (image.rect().contains(x, y) && contrast(image.pixelColor(x, y), fill) > 2.0)
+                ++ink;
+    return ink;
+}
+
+// The name lines of the node as the SVG holds them, joined: the full name, never elided.
+void verifyLabelledExports(GraphView *graph, const QString &dir, qint64 id)
+{
+    const QString svg = dir + QStringLiteral("/graph.svg");
+    const QString png = dir + QStringLiteral("/graph.png");
+    QVERIFY(graph->exportSvg(svg).ok());
+    QVERIFY(graph->exportPng(png).ok());
+    MigrationNodeItem *node = graph->scene()->node(id);
+    QVERIFY(node);
+
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    const QString family = MigrationNodeItem::labelFamily();
+    QVERIFY(!family.isEmpty());
+    QVERIFY2(text.contains(QStringLiteral("font-family=\"%1, sans-serif\"").arg(family)), qPrintable(family));
+    QVERIFY(!text.contains(QStringLiteral("font-family=\"serif")));
+    const auto fitted = MigrationNodeItem::fitName(node->name());
+    QCOMPARE(fitted.lines.join(QString()).remove(QLatin1Char(' ')), QString(node->name()).remove(QLatin1Char(' ')));
+    for (const QString &line : fitted.lines)
+        QVERIFY2(text.contains(line.toHtmlEscaped()), qPrintable(line));
+
+    // The PNG: legible scale, within the pixel budget, and glyphs on the node's face.
+    QList<QRectF> rects;
+    for (QGraphicsItem *item : graph->scene()->items())
+        if (item->type() == MigrationNodeItem::Type)
+            rects.append(item->sceneBoundingRect());
+    const GraphSheet sheet = GraphExport::planSheet(graph->scene()->sceneRect(), rects);
+    const QImage image(png);
+    QCOMPARE(image.size(), sheet.size);
+    QVERIFY(sheet.scale >= GraphExport::MinScale);
+    QVERIFY(qreal(image.width()) * image.height() <= GraphExport::MaxPixels * 1.01);
+    const auto at = sheet.map(node->pos());
+    QVERIFY(at);
+    const QSizeF half = QSizeF(MigrationNodeItem::Width - 16, MigrationNodeItem::Height - 10) * sheet.scale / 2;
+    const QRect face = QRectF(*at - QPointF(half.width(), half.height()), half * 2).toRect();
+    const QColor fill = image.pixelColor(face.topLeft() + QPoint(1, 1));
+    QVERIFY2(inkPixels(image, face, fill) > 40, "no text drawn on the exported node");
+}
+} // namespace
+
+void TestGraphView::exportsAreLabelled()
+{
+    QTemporaryDir dir;
+    verifyLabelledExports(m_graph, dir.path(), 1000000020);
+}
+
+void TestGraphView::overviewNavigates()
+{
+    GraphCanvas *canvas = m_graph->canvas();
+    GraphOverview *overview = canvas->overview();
+    QVERIFY(m_graph->isOverviewVisible());
+    QTRY_VERIFY(overview->isVisible());
+    // It sits over the canvas's viewport and frames what the canvas shows.
+    QVERIFY(canvas->viewport()->geometry().contains(overview->geometry()));
+    canvas->zoomBy(4.0 / canvas->zoom());
+    const QRectF frame = overview->frame();
+    QVERIFY(!frame.isEmpty());
+    QVERIFY(QRectF(overview->rect()).contains(frame));
+    // A click moves the canvas there; a drag follows the mouse.
+    const QPoint target(overview->width() / 4, overview->height() / 2);
+    QTest::mouseClick(overview, Qt::LeftButton, {}, target);
+    const QPointF centre = canvas->mapToScene(canvas->viewport()->rect().center());
+    const QPointF wanted = overview->toScene(target);
+    QVERIFY2(QLineF(centre, wanted).length() < 40, qPrintable(QStringLiteral("%1,%2 vs %3,%4")
+                 .arg(centre.x()).arg(centre.y()).arg(wanted.x()).arg(wanted.y())));
+    QVERIFY(overview->frame().contains(QPointF(target)) || overview->frame().intersects(QRectF(target, QSizeF(3, 3))));
+    const QPoint to(overview->width() * 3 / 4, overview->height() / 2);
+    QTest::mousePress(overview, Qt::LeftButton, {}, target);
+    QMouseEvent move(QEvent::MouseMove, QPointF(to), overview->mapToGlobal(QPointF(to)), Qt::NoButton, Qt::LeftButton, {});
+    QApplication::sendEvent(overview, &move);
+    QTest::mouseRelease(overview, Qt::LeftButton, {}, to);
+    const QPointF moved = canvas->mapToScene(canvas->viewport()->rect().center());
+    QVERIFY(QLineF(moved, overview->toScene(to)).length() < 40);
+    // View > Show Overview toggles it.
+    QAction *toggle = nullptr;
+    for (QAction *action : m_graph->viewActions())
+        if (action->data().toString() == u"overview")
+            toggle = action;
+    QVERIFY(toggle && toggle->isCheckable());
+    toggle->trigger();
+    QVERIFY(!overview->isVisible());
+    QVERIFY(!m_graph->isOverviewVisible());
+    toggle->trigger();
+    QVERIFY(overview->isVisible());
+}
+
+void TestGraphView::fitReleaseShowsTheSelectedBand()
+{
+    m_window->document()->selectMigration(QStringLiteral("main"), 1000000021);
+    GraphCanvas *canvas = m_graph->canvas();
+    canvas->zoomBy(0.05 / canvas->zoom());
+    const QString minor = m_graph->fitRelease();
+    const GraphScene::ReleaseBand band = m_graph->scene()->releaseBandOf(1000000021);
+    QVERIFY(!minor.isEmpty());
+    QCOMPARE(minor, band.minor);
+    QVERIFY(band.ids.contains(1000000021));
+    QVERIFY(canvas->zoom() >= GraphCanvas::ReadableFitZoom - 1e-9);
+    QVERIFY(canvas->zoom() <= GraphCanvas::MaxFitZoom + 1e-9);
+    // Every node of the band is in view (the sample's bands are small).
+    const QRectF visible = canvas->mapToScene(canvas->viewport()->rect()).boundingRect();
+    for (qint64 id : band.ids)
+        QVERIFY(visible.contains(m_graph->scene()->node(id)->sceneBoundingRect()));
+}
+
+void TestGraphView::detailsShowFindingsAndEditDiff()
+{
+    const auto catalog = m_window->document()->catalog();
+    QString expectedDiff;
+    for (const Finding &f : catalog->findings)
+        if (f.kind == u"edited-migration" && f.schema == u"main" && f.id == 1000000021)
+            expectedDiff = f.diff;
+    QVERIFY(!expectedDiff.isEmpty());
+    m_window->document()->selectMigration(QStringLiteral("main"), 1000000021);
+    MigrationDetails *details = m_graph->details();
+    QVERIFY(details->detailsHtml().contains(QStringLiteral("edited-migration")));
+    QVERIFY(details->hasEditDiff());
+    QCOMPARE(details->editDiff(), expectedDiff);
+    QVERIFY(details->editDiff().contains(QStringLiteral("\n+")) || details->editDiff().contains(QStringLiteral("\n-")));
+    // A migration without findings says so, and has no diff.
+    m_window->document()->selectMigration(QStringLiteral("main"), 1000000001);
+    QVERIFY(details->detailsHtml().contains(QStringLiteral("No findings")));
+    QVERIFY(!details->hasEditDiff());
+    QVERIFY(details->editDiff().isEmpty());
+}
+
+void TestGraphView::darkThemeIsReadable()
+{
+    Theme::apply(QStringLiteral("dark"));
+    m_graph->setDark(true);
+    GraphScene *scene = m_graph->scene();
+    const QColor background = scene->backgroundBrush().color();
+    QVERIFY(background.lightness() < 80);
+    QImage image(200, 120, QImage::Format_RGB32);
+    for (QGraphicsItem *item : scene->items()) {
+        if (item->type() == EdgeItem::Type) {
+            // Links: drawn in a colour that stands out from the dark canvas.
+            image.fill(background);
+            QPainter painter(&image);
+            scene->render(&painter, image.rect(), item->sceneBoundingRect());
+            painter.end();
+            qreal best = 1;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    best = std::max(best, contrast(image.pixelColor(x, y), background));
+            QVERIFY2(best >= 4.5, qPrintable(QString::number(best)));
+            break;
+        }
+    }
+    // Node text on node fills.
+    const QColor text(0xf0, 0xf0, 0xf0);
+    for (const auto &[minor, fill] : scene->legend())
+        QVERIFY2(contrast(text, fill) >= 4.5, qPrintable(minor));
+    // Parent/child links in the details panel use the dark palette's link colour, readable
+    // on the panel's window colour.
+    m_window->document()->selectMigration(QStringLiteral("main"), 1000000021);
+    MigrationDetails *details = m_graph->details();
+    const QColor link = QApplication::palette().color(QPalette::Link);
+    QVERIFY(details->detailsHtml().contains(link.name()));
+    QVERIFY2(contrast(link, QApplication::palette().color(QPalette::Window)) >= 4.5, qPrintable(link.name()));
+    Theme::apply(QStringLiteral("light"));
+    m_graph->setDark(false);
+    QVERIFY(!details->detailsHtml().contains(link.name()));
+}
+
+void TestGraphView::realFrontendGraph()
+{
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    auto window = test::windowWithSample();
+    QVERIFY(window);
+    window->resize(1600, 1000);
+    GraphView *graph = window->graphView();
+    QTRY_VERIFY_WITH_TIMEOUT(!graph->isLayoutPending(), 20000);
+    // A sample migration is on show; loading other sources must not leave it there.
+    window->document()->selectMigration(QStringLiteral("main"), 1000000020);
+    QVERIFY(!graph->details()->upSql().isEmpty());
+    QSignalSpy loaded(window.get(), &MainWindow::catalogLoaded);
+    window->openPaths({fixtures + QStringLiteral("/releases"), fixtures + QStringLiteral("/oob/oobmigrations-whatif-6x.yaml")});
+    QVERIFY(test::waitForLoad(*window, loaded, 300000));
+    QCOMPARE(graph->details()->title(), QStringLiteral("Select a migration in the graph."));
+    QVERIFY(graph->details()->upSql().isEmpty());
+    QVERIFY(graph->details()->detailsHtml().isEmpty());
+
+    // The releases dock shows every column without a horizontal scrollbar.
+    QTableView *table = window->releasesPanel()->table();
+    QTRY_COMPARE_WITH_TIMEOUT(table->horizontalScrollBar()->maximum(), 0, 2000);
+
+    graph->setSchema(QStringLiteral("frontend"));
+    QTRY_VERIFY_WITH_TIMEOUT(!graph->isLayoutPending() && graph->scene()->schema() == u"frontend", 120000);
+    GraphScene *scene = graph->scene();
+    QVERIFY(scene->nodeCount() > 300);
+    const QRectF rect = scene->sceneRect();
+    QVERIFY(rect.width() > 8 * rect.height()); // the long strip this is all about
+
+    // Fit: never below the readable zoom; the overview shows the whole strip.
+    GraphCanvas *canvas = graph->canvas();
+    canvas->fitAll();
+    QCOMPARE(canvas->zoom(), GraphCanvas::ReadableFitZoom);
+    GraphOverview *overview = canvas->overview();
+    QVERIFY(overview->isVisible());
+    QVERIFY(overview->width() > canvas->viewport()->width() / 2);
+    QVERIFY(overview->height() >= 40);
+    QVERIFY(overview->frame().width() < overview->width() / 4.0);
+
+    // Fit Release on a selected migration: its band, readable, the migration in view.
+    window->document()->selectMigration(QStringLiteral("frontend"), 1754948630);
+    const QString minor = graph->fitRelease();
+    QCOMPARE(minor, scene->releaseBandOf(1754948630).minor);
+    QVERIFY(canvas->zoom() >= GraphCanvas::ReadableFitZoom - 1e-9);
+    const QRectF visible = canvas->mapToScene(canvas->viewport()->rect()).boundingRect();
+    const QRectF band = scene->releaseBandOf(1754948630).rect;
+    QVERIFY(visible.intersects(band));
+    QVERIFY(visible.contains(band) || canvas->zoom() == GraphCanvas::ReadableFitZoom);
+
+    // Details: the node's findings, and the diff of an edited migration.
+    MigrationDetails *details = graph->details();
+    QVERIFY(details->detailsHtml().contains(QStringLiteral("parent-alias")));
+    window->document()->selectMigration(QStringLiteral("frontend"), 1723117227);
+    QVERIFY(details->detailsHtml().contains(QStringLiteral("edited-migration")));
+    QVERIFY(details->hasEditDiff());
+    QVERIFY(details->editDiff().contains(QStringLiteral("@@")));
+
+    // Exports: labelled, a sheet of several bands at a legible scale.
+    QTemporaryDir dir;
+    verifyLabelledExports(graph, dir.path(), 1723117227);
+    QList<QRectF> rects;
+    for (QGraphicsItem *item : scene->items())
+        if (item->type() == MigrationNodeItem::Type)
+            rects.append(item->sceneBoundingRect());
+    const GraphSheet sheet = GraphExport::planSheet(scene->sceneRect(), rects);
+    QVERIFY(sheet.bands.size() >= 3);
+    const qreal aspect = qreal(sheet.size.width()) / sheet.size.height();
+    QVERIFY2(aspect > 0.8 && aspect < 3, qPrintable(QString::number(aspect)));
+    // No cut goes through a node.
+    for (const QRectF &r : std::as_const(rects)) {
+        int holders = 0;
+        for (const GraphSheet::Band &b : sheet.bands)
+            holders += b.source.contains(r);
+        QCOMPARE(holders, 1);
+    }
+    window->document()->undoStack()->setClean();
 }
 
 QTEST_MAIN(TestGraphView)

@@ -6,7 +6,10 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDockWidget>
 #include <QHeaderView>
+#include <QMainWindow>
+#include <QScrollBar>
 #include <QMenu>
 #include <QSortFilterProxyModel>
 
@@ -43,6 +46,30 @@ void ReleasesPanel::fitColumns()
     // Each column as wide as its cells and its header: the schema columns hold short counts, so
     // their names decide, and a cut name ("codeinsi") cannot be told from another schema's.
     m_ui->table->resizeColumnsToContents();
+    // The dock as wide as the table, so that no column hides behind a scrollbar (up to
+    // half the window: beyond that the scrollbar is the lesser evil).
+    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+    auto *window = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
+    if (!window || dock->isFloating())
+        return;
+    const int needed = std::min(tableWidth() + (dock->width() - m_ui->table->width()), window->width() / 2);
+    if (dock->width() < needed)
+        window->resizeDocks({dock}, {needed}, Qt::Horizontal);
+}
+
+int ReleasesPanel::tableWidth() const
+{
+    const QTableView *table = m_ui->table;
+    return table->verticalHeader()->isVisible() * table->verticalHeader()->width()
+        + table->horizontalHeader()->length() + 2 * table->frameWidth()
+        + table->verticalScrollBar()->sizeHint().width() + 4; // the viewport's own margins
+}
+
+QSize ReleasesPanel::sizeHint() const
+{
+    QSize hint = QWidget::sizeHint();
+    hint.setWidth(std::max(hint.width(), tableWidth() + layout()->contentsMargins().left() + layout()->contentsMargins().right()));
+    return hint;
 }
 
 QTableView *ReleasesPanel::table() const

@@ -22,6 +22,9 @@ public:
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     QTableView *table() const;
     void setFilterText(const QString &text);
+    /// Width the table needs to show every column without a horizontal scrollbar.
+    int tableWidth() const;
+    QSize sizeHint() const override;
 
 private:
     void showContextMenu(const QPoint &pos);

@@ -1,5 +1,6 @@
 #include "graphcanvas.h"
 
+#include "graphoverview.h"
 #include "migrationnodeitem.h"
 
 #include <QContextMenuEvent>
@@ -11,7 +12,7 @@ constexpr qreal MaxZoom = 4.0;
 constexpr qreal ReadableZoom = 0.9;
 } // namespace
 
-GraphCanvas::GraphCanvas(QWidget *parent) : QGraphicsView(parent)
+GraphCanvas::GraphCanvas(QWidget *parent) : QGraphicsView(parent), m_overview(new GraphOverview(this))
 {
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(ScrollHandDrag);
@@ -33,17 +34,49 @@ void GraphCanvas::zoomBy(qreal factor)
     Q_EMIT zoomChanged(zoom());
 }
 
+void GraphCanvas::setZoom(qreal target)
+{
+    const auto anchor = transformationAnchor();
+    setTransformationAnchor(AnchorViewCenter);
+    const qreal f = target / zoom();
+    scale(f, f);
+    setTransformationAnchor(anchor);
+}
+
 void GraphCanvas::fitAll()
 {
     if (!scene())
         return;
+    const QPointF centre = mapToScene(viewport()->rect().center());
     fitInView(scene()->sceneRect(), Qt::KeepAspectRatio);
-    // A huge graph fitted whole is a smear: keep a floor so structure stays visible.
-    if (zoom() < MinZoom) {
-        const qreal f = MinZoom / zoom();
-        scale(f, f);
+    // Fitted whole, a long graph is a smear of boxes: stop where names still read, keep the
+    // part the user was looking at, and whole rows of ranks in view.
+    if (zoom() < ReadableFitZoom) {
+        setZoom(ReadableFitZoom);
+        centerOn(QPointF(centre.x(), scene()->sceneRect().center().y()));
     }
     Q_EMIT zoomChanged(zoom());
+}
+
+void GraphCanvas::fitRect(const QRectF &rect)
+{
+    if (!scene() || rect.isEmpty())
+        return;
+    const QRectF padded = rect.adjusted(-30, -30, 30, 30);
+    const QSizeF room = viewport()->size();
+    const qreal fit = std::min(room.width() / padded.width(), room.height() / padded.height());
+    setZoom(std::clamp(fit, ReadableFitZoom, MaxFitZoom));
+    if (fit >= ReadableFitZoom)
+        centerOn(padded.center());
+    else
+        centerOn(QPointF(padded.left() + room.width() / (2 * zoom()), padded.center().y()));
+    Q_EMIT zoomChanged(zoom());
+}
+
+void GraphCanvas::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    m_overview->reposition();
 }
 
 void GraphCanvas::focusOn(const QPointF &scenePos)

@@ -3,6 +3,8 @@
 #include "edgeitem.h"
 #include "migrationnodeitem.h"
 
+#include <QMap>
+
 #include <algorithm>
 
 using namespace passlane;
@@ -101,7 +103,8 @@ QColor GraphScene::minorColor(int minorIndex, bool dark)
 {
     // Golden-angle hue steps: neighbouring minors never share a colour.
     const int hue = int(std::fmod(minorIndex * 137.508 + 20, 360.0));
-    return dark ? QColor::fromHsv(hue, 150, 120) : QColor::fromHsv(hue, 60, 250);
+    // Dark fills stay deep enough for light text at a 4.5:1 contrast whatever the hue.
+    return dark ? QColor::fromHsv(hue, 160, 104) : QColor::fromHsv(hue, 60, 250);
 }
 
 QColor GraphScene::planStepColor(int step)
@@ -141,6 +144,36 @@ QList<QPair<QString, QColor>> GraphScene::legend() const
         if (index < m_minors.size())
             entries.append({m_minors[index], minorColor(index, m_dark)});
     return entries;
+}
+
+QList<GraphScene::ReleaseBand> GraphScene::releaseBands() const
+{
+    QMap<int, ReleaseBand> bands;
+    for (auto it = m_nodes.cbegin(); it != m_nodes.cend(); ++it) {
+        const auto index = m_minorIndex.constFind(it.key());
+        if (index == m_minorIndex.cend() || *index >= m_minors.size())
+            continue;
+        ReleaseBand &band = bands[*index];
+        band.minor = m_minors[*index];
+        band.color = minorColor(*index, m_dark);
+        band.rect = band.rect.isNull() ? (*it)->sceneBoundingRect() : band.rect.united((*it)->sceneBoundingRect());
+        band.ids.append(it.key());
+    }
+    QList<ReleaseBand> list = bands.values();
+    for (ReleaseBand &band : list)
+        std::sort(band.ids.begin(), band.ids.end());
+    return list;
+}
+
+GraphScene::ReleaseBand GraphScene::releaseBandOf(qint64 id) const
+{
+    const auto index = m_minorIndex.constFind(id);
+    if (index == m_minorIndex.cend() || *index >= m_minors.size())
+        return {};
+    for (const ReleaseBand &band : releaseBands())
+        if (band.minor == m_minors[*index])
+            return band;
+    return {};
 }
 
 QList<qint64> GraphScene::findMatches(const QString &text) const

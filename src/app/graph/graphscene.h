@@ -45,6 +45,19 @@ public:
     /// Minors present in the shown graph, in order, with their colours (for the legend).
     QList<QPair<QString, QColor>> legend() const;
 
+    /// The migrations one minor release introduced, as a region of the scene.
+    struct ReleaseBand {
+        QString minor;  ///< "6.2"
+        QColor color;   ///< its node fill
+        QRectF rect;    ///< scene rectangle around its nodes
+        QList<qint64> ids;
+    };
+    /// Every minor's band, in version order (bands may overlap: a late migration can sit in
+    /// an early rank).
+    QList<ReleaseBand> releaseBands() const;
+    /// The band of the minor that introduced `id`; empty when unknown.
+    ReleaseBand releaseBandOf(qint64 id) const;
+
     /// DOT of the shown graph, with labels and fill colours.
     QByteArray toDot() const;
 

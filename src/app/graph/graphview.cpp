@@ -2,6 +2,8 @@
 
 #include "document/document.h"
 #include "graphcanvas.h"
+#include "graphexport.h"
+#include "graphoverview.h"
 #include "graphscene.h"
 #include "migrationdetails.h"
 #include "migrationnodeitem.h"
@@ -26,7 +28,6 @@
 using namespace passlane;
 
 namespace {
-constexpr int MaxPngSide = 12000; // larger exports are scaled down: viewers choke beyond this
 constexpr qreal InitialZoom = 0.7;
 }
 
@@ -46,6 +47,10 @@ GraphView::GraphView(Document *doc, QWidget *parent)
     m_searchEdit->setToolTip(tr("Enter: jump to the next match"));
     m_searchEdit->setMinimumWidth(260);
     m_legend->setTextFormat(Qt::RichText);
+    // Twenty minors side by side must not set the window's minimum width (the docks could not
+    // grow): the legend shows what fits; the overview names every release band anyway.
+    m_legend->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_legend->setMinimumWidth(120);
     m_legend->setToolTip(tr("Node colour: the minor release that introduced the migration.\n"
                             "Markers: P privileged, C concurrent index, S squashed, E edited after shipping."));
     m_busy->setVisible(false);
@@ -56,7 +61,7 @@ GraphView::GraphView(Document *doc, QWidget *parent)
     bar->addWidget(m_schemaCombo);
     bar->addWidget(m_searchEdit);
     for (QAction *action : std::as_const(m_viewActions)) {
-        if (action->data().toString() == u"find")
+        if (action->data().toString() == u"find" || action->data().toString() == u"overview")
             continue;
         auto *button = new QToolButton;
         button->setDefaultAction(action);
@@ -116,6 +121,15 @@ void GraphView::createActions()
         ->setIcon(QIcon::fromTheme(QStringLiteral("zoom-out"), QIcon(QStringLiteral(":/icons/zoom-out.svg"))));
     add(tr("Fit Graph"), QKeySequence(Qt::CTRL | Qt::Key_0), tr("Fit the whole graph"), [this] { m_canvas->fitAll(); })
         ->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-best"), QIcon(QStringLiteral(":/icons/zoom-fit.svg"))));
+    add(tr("Fit Release"), QKeySequence(Qt::CTRL | Qt::Key_9),
+        tr("Fit the release band of the selected migration (or of the one in the middle of the view)"),
+        [this] { fitRelease(); })
+        ->setIcon(QIcon::fromTheme(QStringLiteral("zoom-fit-width"), QIcon(QStringLiteral(":/icons/zoom-fit.svg"))));
+    m_overviewAction = add(tr("Show Overview"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+                           tr("Show or hide the overview of the whole graph"),
+                           [this](bool on) { m_canvas->overview()->setVisible(on); }, QStringLiteral("overview"));
+    m_overviewAction->setCheckable(true);
+    m_overviewAction->setChecked(true);
     add(tr("Find Migration…"), QKeySequence::Find, tr("Find a migration by id or name"),
         [this] {
             m_searchEdit->setFocus();
@@ -361,38 +375,52 @@ void GraphView::exportWithDialog(const QString &filter, const QString &suffix)
         Q_EMIT statusMessage(tr("Exported %1").arg(path));
 }
 
+void GraphView::setOverviewVisible(bool visible)
+{
+    m_overviewAction->setChecked(visible);
+    m_canvas->overview()->setVisible(visible);
+}
+
+bool GraphView::isOverviewVisible() const
+{
+    return m_overviewAction->isChecked();
+}
+
+QString GraphView::fitRelease()
+{
+    qint64 id = -1;
+    if (const auto selected = m_doc->selectedMigration(); selected && m_doc->selectedSchema() == schema())
+        id = *selected;
+    if (!m_scene->node(id)) {
+        // Nothing selected here: the node nearest the middle of the view.
+        const QPointF centre = m_canvas->mapToScene(m_canvas->viewport()->rect().center());
+        qreal best = std::numeric_limits<qreal>::max();
+        for (QGraphicsItem *item : m_scene->items()) {
+            if (item->type() != MigrationNodeItem::Type)
+                continue;
+            const qreal d = QLineF(item->pos(), centre).length();
+            if (d < best) {
+                best = d;
+                id = static_cast<MigrationNodeItem *>(item)->migrationId();
+            }
+        }
+    }
+    const GraphScene::ReleaseBand band = m_scene->releaseBandOf(id);
+    if (band.ids.isEmpty())
+        return {};
+    m_canvas->fitRect(band.rect);
+    Q_EMIT statusMessage(tr("Release %1: %n migration(s) of %2", nullptr, int(band.ids.size())).arg(band.minor, schema()));
+    return band.minor;
+}
+
 Status GraphView::exportSvg(const QString &path) const
 {
-    const QRectF source = m_scene->sceneRect();
-    QSvgGenerator generator;
-    generator.setFileName(path);
-    generator.setSize(source.size().toSize());
-    generator.setViewBox(QRectF(QPointF(0, 0), source.size()));
-    generator.setTitle(tr("%1 migrations").arg(schema()));
-    generator.setDescription(tr("Stitched migration graph exported by Passlane"));
-    QPainter painter;
-    if (!painter.begin(&generator))
-        return Status::failure(path, tr("cannot write the SVG file"));
-    m_scene->render(&painter, QRectF(QPointF(0, 0), source.size()), source);
-    painter.end();
-    return success();
+    return GraphExport::writeSvg(*m_scene, path, tr("%1 migrations").arg(schema()));
 }
 
 Status GraphView::exportPng(const QString &path) const
 {
-    const QRectF source = m_scene->sceneRect();
-    const qreal scale = std::min(1.0, MaxPngSide / std::max(source.width(), source.height()));
-    QImage image((source.size() * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-    if (image.isNull())
-        return Status::failure(path, tr("the graph is too large for an image"));
-    image.fill(m_scene->backgroundBrush().color());
-    QPainter painter(&image);
-    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
-    m_scene->render(&painter, QRectF(QPointF(0, 0), image.size()), source);
-    painter.end();
-    if (!image.save(path, "PNG"))
-        return Status::failure(path, tr("cannot write the PNG file"));
-    return success();
+    return GraphExport::writePng(*m_scene, path);
 }
 
 Status GraphView::exportDot(const QString &path) const

@@ -43,7 +43,10 @@ public:
     /// Tints each step's migrations of the shown schema (step i: ids[i]). Empty: clears.
     void highlightPlan(const QList<QSet<qint64>> &stepIds);
 
+    /// The whole graph at scale 1, labels as text in the application font.
     passlane::Status exportSvg(const QString &path) const;
+    /// The whole graph on one PNG sheet: cut into bands stacked top to bottom when long,
+    /// at a scale that keeps labels legible (GraphExport::planSheet).
     passlane::Status exportPng(const QString &path) const;
     passlane::Status exportDot(const QString &path) const;
 
@@ -52,6 +55,12 @@ public:
     GraphCanvas *canvas() const { return m_canvas; }
     MigrationDetails *details() const { return m_details; }
     void setDark(bool dark);
+
+    /// Fits the release band of the selected migration (or of the node nearest the view's
+    /// centre) at a readable zoom; returns that minor ("6.2"), empty when the graph is empty.
+    QString fitRelease();
+    void setOverviewVisible(bool visible);
+    bool isOverviewVisible() const;
 
     /// View actions (zoom, fit, find, export), for the main window's menus.
     QList<QAction *> viewActions() const { return m_viewActions; }
@@ -91,6 +100,7 @@ private:
     QLineEdit *m_searchEdit;
     QLabel *m_legend;
     QLabel *m_busy;
+    QAction *m_overviewAction = nullptr;
     QList<QAction *> m_viewActions;
     QList<QAction *> m_exportActions;
     QFutureWatcher<GraphLayoutResult> m_watcher;

@@ -1,11 +1,63 @@
 #include "migrationnodeitem.h"
 
+#include <QFontInfo>
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
 namespace {
 constexpr qreal Margin = 4; // room for the selection / plan outline
+constexpr qreal NameTop = 20; // below the id line
+constexpr int MaxNameLines = 3;
+
+QFont labelFont(int pixelSize, bool bold)
+{
+    QFont font(MigrationNodeItem::labelFamily());
+    font.setPixelSize(pixelSize);
+    font.setBold(bold);
+    return font;
+}
+
+// Greedy line filling over break points after separators; a piece wider than a line on its
+// own (no separator in 30 characters) is cut where it overflows.
+QStringList wrap(const QString &text, const QFontMetricsF &fm, qreal width)
+{
+    QStringList pieces;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'_' || c == u' ' || c == u'-' || c == u'/' || c == u',') {
+            pieces << text.mid(start, i + 1 - start);
+            start = i + 1;
+        }
+    }
+    if (start < text.size())
+        pieces << text.mid(start);
+    QStringList lines;
+    QString line;
+    for (QString piece : std::as_const(pieces)) {
+        while (!piece.isEmpty()) {
+            const QString candidate = line + piece;
+            if (fm.horizontalAdvance(candidate.trimmed()) <= width) {
+                line = candidate;
+                piece.clear();
+            } else if (!line.isEmpty()) {
+                lines << line.trimmed();
+                line.clear();
+            } else {
+                qsizetype n = piece.size();
+                while (n > 1 && fm.horizontalAdvance(piece.left(n)) > width)
+                    --n;
+                lines << piece.left(n);
+                piece = piece.mid(n);
+            }
+        }
+    }
+    if (!line.trimmed().isEmpty())
+        lines << line.trimmed();
+    return lines;
+}
 
 struct MarkerStyle {
     MigrationNodeItem::Marker marker;
@@ -21,7 +73,8 @@ constexpr MarkerStyle markerStyles[] = {
 } // namespace
 
 MigrationNodeItem::MigrationNodeItem(qint64 id, const QString &name, const QString &release, Markers markers)
-    : m_id(id), m_name(name), m_release(release), m_idText(QString::number(id)), m_markers(markers)
+    : m_id(id), m_name(name), m_release(release), m_idText(QString::number(id)), m_nameLines(fitName(name)),
+      m_markers(markers)
 {
     setFlags(ItemIsSelectable);
     setAcceptHoverEvents(false);
@@ -37,6 +90,34 @@ MigrationNodeItem::MigrationNodeItem(qint64 id, const QString &name, const QStri
     if (markers & Edited)
         tip += QStringLiteral("<br/>") + QObject::tr("Edited after it shipped");
     setToolTip(tip);
+}
+
+QString MigrationNodeItem::labelFamily()
+{
+    static const QString family = QFontInfo(QGuiApplication::font()).family();
+    return family;
+}
+
+MigrationNodeItem::NameLines MigrationNodeItem::fitName(const QString &name)
+{
+    const qreal width = Width - 12;
+    const qreal height = Height - NameTop - 2;
+    NameLines fitted;
+    for (int size = 10; size >= 7; --size) {
+        const QFontMetricsF fm(labelFont(size, false));
+        fitted.lines = wrap(name, fm, width);
+        fitted.pixelSize = size;
+        if (fitted.lines.size() <= MaxNameLines && fitted.lines.size() * fm.height() <= height)
+            return fitted;
+    }
+    const QFontMetricsF fm(labelFont(fitted.pixelSize, false));
+    const int keep = std::min<int>(MaxNameLines, int(height / fm.height()));
+    if (fitted.lines.size() > keep) {
+        const QString rest = fitted.lines.mid(keep - 1).join(QLatin1Char(' '));
+        fitted.lines = fitted.lines.mid(0, keep - 1);
+        fitted.lines << fm.elidedText(rest, Qt::ElideRight, width);
+    }
+    return fitted;
 }
 
 void MigrationNodeItem::setColors(const QColor &fill, const QColor &text)
@@ -99,10 +180,7 @@ void MigrationNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
 
     // Markers: small lettered discs along the top-right corner.
     qreal x = box.right() - 9;
-    QFont small = painter->font();
-    small.setPixelSize(9);
-    small.setBold(true);
-    painter->setFont(small);
+    painter->setFont(labelFont(9, true));
     for (const MarkerStyle &style : markerStyles) {
         if (!(m_markers & style.marker))
             continue;
@@ -115,17 +193,17 @@ void MigrationNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         x -= 14;
     }
 
-    QFont font = painter->font();
-    font.setPixelSize(11);
-    font.setBold(true);
-    painter->setFont(font);
+    painter->setFont(labelFont(11, true));
     painter->setPen(m_text);
     const QRectF idRect(box.left() + 6, box.top() + 3, x - box.left() - 4, 15);
     painter->drawText(idRect, Qt::AlignLeft | Qt::AlignVCenter, m_idText);
-    font.setBold(false);
-    font.setPixelSize(10);
-    painter->setFont(font);
-    const QRectF nameRect(box.left() + 6, box.top() + 20, Width - 12, 15);
-    const QString elided = QFontMetricsF(font).elidedText(m_name, Qt::ElideRight, nameRect.width());
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter, elided);
+    const QFont nameFont = labelFont(m_nameLines.pixelSize, false);
+    painter->setFont(nameFont);
+    // One drawText per line: an SVG export then holds each line as plain, searchable text.
+    const QFontMetricsF fm(nameFont);
+    qreal baseline = box.top() + NameTop + fm.ascent();
+    for (const QString &line : m_nameLines.lines) {
+        painter->drawText(QPointF(box.left() + 6, baseline), line);
+        baseline += fm.height();
+    }
 }

@@ -3,6 +3,7 @@
 #include <QColor>
 #include <QGraphicsItem>
 #include <QString>
+#include <QStringList>
 
 /// One migration of the stitched graph. Holds only the domain id and what it paints;
 /// the document and the core never point back to it.
@@ -18,7 +19,19 @@ public:
     Q_DECLARE_FLAGS(Markers, Marker)
 
     static constexpr qreal Width = 168;
-    static constexpr qreal Height = 40;
+    static constexpr qreal Height = 56; ///< the id line and up to three lines of name
+
+    /// The family labels are drawn in: the application font's, resolved to a real family so
+    /// that an SVG export names a font a viewer has rather than a generic alias.
+    static QString labelFamily();
+    /// The name broken into at most three lines that fit the box (after '_', ' ', '-', '/'),
+    /// in the largest pixel size from 10 down to 7 that holds the whole name; only a name
+    /// too long even then is elided on its last line.
+    struct NameLines {
+        QStringList lines;
+        int pixelSize = 10;
+    };
+    static NameLines fitName(const QString &name);
 
     MigrationNodeItem(qint64 id, const QString &name, const QString &release, Markers markers);
 
@@ -42,6 +55,7 @@ private:
     QString m_name;
     QString m_release;
     QString m_idText;
+    NameLines m_nameLines;
     Markers m_markers;
     QColor m_fill;
     QColor m_text;
