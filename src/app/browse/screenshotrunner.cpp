@@ -59,6 +59,9 @@ void ScreenshotRunner::next()
         m_window->graphView()->search(QStringLiteral("squashed"));
     } else if (m_step == 1) {
         grab(QStringLiteral("02-graph-migration"));
+        // The selected migration's release band fitted, the overview framing it in the whole.
+        m_window->graphView()->fitRelease();
+        grab(QStringLiteral("02-graph-fit-release"));
     } else if (m_step - graphShots + 1 < tabs->count()) {
         const int tab = m_step - graphShots + 1;
         tabs->setCurrentIndex(tab);
