@@ -53,7 +53,8 @@ EvidenceKind TimeFigure::kind() const
 
 QString TimeFigure::basisText() const
 {
-    QStringList aspects;
+    // A fixed order, so that every figure reads the same way: costs, rows, rate, then others.
+    QStringList aspects{QStringLiteral("costs"), QStringLiteral("rows"), QStringLiteral("rate")};
     for (const Evidence &e : basis)
         if (!aspects.contains(e.aspect))
             aspects << e.aspect;
@@ -63,7 +64,8 @@ QString TimeFigure::basisText() const
         for (const Evidence &e : basis)
             if (e.aspect == a)
                 kinds << (e.detail.isEmpty() ? evidenceKindName(e.kind) : evidenceKindName(e.kind) + QStringLiteral(" (") + e.detail + QLatin1Char(')'));
-        parts << a + QStringLiteral(": ") + kinds.join(QStringLiteral(" + "));
+        if (!kinds.isEmpty())
+            parts << a + QStringLiteral(": ") + kinds.join(QStringLiteral(" + "));
     }
     return parts.join(QStringLiteral("; "));
 }

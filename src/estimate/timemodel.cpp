@@ -169,6 +169,7 @@ TimeModel TimeModel::compute(const Catalog &catalog, const Planner &planner, con
         };
         Version prev = plan.from;
         qint64 arrival = 0;
+        QSet<int> required;
         arrive(prev, 0);
         for (const Version &v : plan.standardPath) {
             PlanOptions options;
@@ -186,11 +187,16 @@ TimeModel TimeModel::compute(const Catalog &catalog, const Planner &planner, con
                 }
             }
             hop.downtime = hop.schema;
-            hop.waitsFor = StartupRule::blocking(rows, planner.registry(), v.minorVersion(), plan.from.minorVersion());
+            // Completed before an earlier hop, a requirement no longer holds this one up: list the new ones.
+            const QList<int> blocking = StartupRule::blocking(rows, planner.registry(), v.minorVersion(), plan.from.minorVersion());
+            for (int id : blocking)
+                if (!required.contains(id))
+                    hop.waitsFor << id;
+            required.unite(QSet<int>(blocking.cbegin(), blocking.cend()));
             qint64 start = arrival;
             QList<int> late;
             QStringList rates;
-            for (int id : hop.waitsFor) {
+            for (int id : blocking) {
                 const qint64 done = completesAt(id);
                 if (done > arrival) {
                     late << id;

@@ -25,7 +25,7 @@ struct RoadHop {
     TimeFigure schema;       ///< the hop's schema migrations
     TimeFigure oobWait;      ///< multi-version road: waiting offline at the stop for `waitsFor`
     TimeFigure downtime;     ///< schema (+ oobWait on the multi-version road)
-    QList<int> waitsFor;     ///< OOB ids completed at the stop, or before the hop may start
+    QList<int> waitsFor;     ///< OOB ids completed at the stop; standard hops: those first required at the hop's minor
     qint64 earliestStartMs = 0;             ///< after the reference time
     std::optional<QDateTime> earliestStart; ///< when the reference time is known
     QString startBasis;      ///< "right away", "after OOB 17 completes (observed 3.0 %/h since ...)"
