@@ -2,6 +2,7 @@
 // folder), and bad files refused with a message naming the file and what is wrong.
 
 #include "estimate/calibration.h"
+#include "project/project.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -118,6 +119,23 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().file, path);
         QVERIFY2(r.error().message.contains(message), qPrintable(r.error().toString()));
+    }
+
+    // The project's calibration key: a path relative to the project file, written back relative,
+    // a second key refused like every duplicate.
+    void projectKey()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("p.passlane"));
+        const Result<Project> p = Project::parse("sources: []\ncalibration: cal/host-a.json\n", path);
+        QVERIFY2(p.ok(), qPrintable(p.ok() ? QString() : p.error().toString()));
+        QCOMPARE(p->calibration, dir.filePath(QStringLiteral("cal/host-a.json")));
+        QVERIFY(p->toYaml(dir.path()).contains("calibration: cal/host-a.json"));
+        const Result<Project> twice = Project::parse("sources: []\ncalibration: a.json\ncalibration: b.json\n", path);
+        QVERIFY(!twice.ok());
+        QCOMPARE(twice.error().file, path);
+        QVERIFY2(twice.error().message.contains(QStringLiteral("calibration")), qPrintable(twice.error().toString()));
+        QVERIFY(Project::parse("sources: []\n", path)->calibration.isEmpty());
     }
 
     void notAFile()
