@@ -3,6 +3,7 @@
 // the simulation run on the same estimates, and evidence labels with and without table statistics.
 
 #include "catalog/catalog.h"
+#include "clirun.h"
 #include "fixtures.h"
 #include "scenario/evaluate.h"
 #include "simulator/customerexport.h"
@@ -316,6 +317,48 @@ private Q_SLOTS:
         const Result<Evaluation> bad = evaluate(s, m_catalog);
         QVERIFY(!bad.ok());
         QCOMPARE(bad.error().file, calibration);
+    }
+
+    // The same question through passlane-cli: --previous-export gives the observed rate, the
+    // report's JSON and Markdown carry the dates worked out above; a bad --calibration file is
+    // refused naming it.
+    void cliPreviousExportAndCalibration()
+    {
+        PASSLANE_REQUIRE_FIXTURES(fixtures);
+        QTemporaryDir dir;
+        auto state = StartState::fromRelease(*m_catalog, v("6.0.2687"), 0.0, kT0.addDays(-30));
+        QVERIFY(state.ok());
+        const QString previous = dir.filePath(QStringLiteral("before.json"));
+        const QString current = dir.filePath(QStringLiteral("now.json"));
+        QVERIFY(write(previous, exportJson(*state, 0.2, kT0, kT0, 0)));
+        QVERIFY(write(current, exportJson(*state, 0.5, kT0.addSecs(10 * 3600), kT0.addSecs(12 * 3600), 4000000)));
+        const QStringList base{QStringLiteral("plan"), m_fixtures + QStringLiteral("/releases"), QStringLiteral("--oob"),
+                               m_fixtures + QStringLiteral("/oob/oobmigrations-whatif-6x.yaml"), QStringLiteral("--to"),
+                               QStringLiteral("6.2.3841"), QStringLiteral("--state"), current, QStringLiteral("--previous-export"), previous};
+
+        const auto json = passlane::test::runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const QJsonObject time = QJsonDocument::fromJson(json.out).object().value(QStringLiteral("time")).toObject();
+        const QJsonArray hops = time.value(QStringLiteral("standard")).toObject().value(QStringLiteral("hops")).toArray();
+        QCOMPARE(hops.size(), 2);
+        QCOMPARE(hops[1].toObject().value(QStringLiteral("earliest_start")).toString(), QStringLiteral("2026-11-03T10:40:00Z"));
+        QCOMPARE(time.value(QStringLiteral("recommended")).toString(), QStringLiteral("standard"));
+        const QJsonObject oob = time.value(QStringLiteral("oob")).toArray().at(0).toObject();
+        QCOMPARE(oob.value(QStringLiteral("id")).toInt(), 22);
+        QCOMPARE(oob.value(QStringLiteral("remaining")).toObject().value(QStringLiteral("evidence")).toString(), QStringLiteral("observed"));
+        QCOMPARE(oob.value(QStringLiteral("complete_at")).toString(), QStringLiteral("2026-11-03T10:40:00Z"));
+
+        const auto md = passlane::test::runCli(base + QStringList{QStringLiteral("--format"), QStringLiteral("markdown")});
+        QVERIFY2(md.exitCode == 0, md.err.constData());
+        QVERIFY(md.out.contains("## Time: two roads"));
+        QVERIFY(md.out.contains("after OOB 22 completes (observed 3.0 %/h since 2026-11-02 08:00)"));
+        QVERIFY(md.out.contains("Rows: customer data (table statistics of the start state)"));
+
+        const QString calibration = dir.filePath(QStringLiteral("cal.json"));
+        QVERIFY(write(calibration, "not json"));
+        const auto bad = passlane::test::runCli(base + QStringList{QStringLiteral("--calibration"), calibration});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(calibration.toUtf8()), bad.err.constData());
     }
 
     // --migration-time: a flat time for every migration, the estimates set aside.
