@@ -14,6 +14,15 @@ void TimelineModel::setEvents(const QList<TimelineEvent> &events)
     endResetModel();
 }
 
+void TimelineModel::appendEvents(const QList<TimelineEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    beginInsertRows({}, int(m_events.size()), int(m_events.size() + events.size() - 1));
+    m_events.append(events);
+    endInsertRows();
+}
+
 void TimelineModel::clear()
 {
     setEvents({});

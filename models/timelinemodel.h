@@ -31,6 +31,8 @@ public:
     explicit TimelineModel(QObject *parent = nullptr);
 
     void setEvents(const QList<TimelineEvent> &events);
+    /// Adds events at the end, in the order given (a running simulation's, as they happen).
+    void appendEvents(const QList<TimelineEvent> &events);
     void clear();
     const QList<TimelineEvent> &events() const { return m_events; }
 

@@ -15,6 +15,7 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace passlane {
@@ -64,6 +65,9 @@ struct SimulationRequest {
     QStringList schemas;              ///< schemas to run; empty: every schema of the target release
     QList<FailureInjection> failures;
     bool lint = true;                 ///< static lint of every migration the run applies
+    /// Called on the running thread as each timeline event is recorded, so that a view can follow
+    /// a long run; the result's timeline (sorted by time) stays the record.
+    std::function<void(const TimelineEvent &)> onEvent;
 
     // PostgreSQL backend only.
     QString dsn;                      ///< libpq conninfo "host=... port=... user=... dbname=..."

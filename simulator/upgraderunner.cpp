@@ -23,6 +23,8 @@ void UpgradeRunner::event(TimelineEvent e)
     if (e.atMs == 0 && e.kind != EventKind::StartState)
         e.atMs = m_clockMs;
     m_result.timeline.append(std::move(e));
+    if (m_request.onEvent)
+        m_request.onEvent(m_result.timeline.constLast());
 }
 
 bool UpgradeRunner::injected(const QString &schema, qint64 id)

@@ -14,6 +14,9 @@ target_sources(passlane_gui PRIVATE
     ${_pl}/planner/customerdistribution.h ${_pl}/planner/customerdistribution.cpp
     ${_pl}/planner/plannerview.h ${_pl}/planner/plannerview.cpp ${CMAKE_SOURCE_DIR}/forms/plannerview.ui
     ${_pl}/simulation/oobprogresschart.h ${_pl}/simulation/oobprogresschart.cpp
+    ${_pl}/simulation/oobprogressoverridesmodel.h ${_pl}/simulation/oobprogressoverridesmodel.cpp
+    ${_pl}/simulation/progressmodeleditor.h ${_pl}/simulation/progressmodeleditor.cpp
+    ${_pl}/simulation/timeassumptions.h ${_pl}/simulation/timeassumptions.cpp
     ${_pl}/simulation/simulationconnectiondialog.h ${_pl}/simulation/simulationconnectiondialog.cpp
     ${CMAKE_SOURCE_DIR}/forms/simulationconnectiondialog.ui
     ${_pl}/simulation/simulationview.h ${_pl}/simulation/simulationview.cpp ${CMAKE_SOURCE_DIR}/forms/simulationview.ui

@@ -1,16 +1,20 @@
 #include "screenshotrunner.h"
 
 #include "document/document.h"
+#include "document/documentcommands.h"
+#include "document/scenariorunner.h"
 #include "graph/graphview.h"
 #include "lanes/lanesgraphicsview.h"
 #include "lanes/lanesview.h"
 #include "mainwindow.h"
 #include "simulation/simulationview.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <cstdio>
 
@@ -81,11 +85,47 @@ void ScreenshotRunner::next()
         });
         return;
     } else {
-        QApplication::quit();
+        simulationShots(0);
         return;
     }
     ++m_step;
     QTimer::singleShot(SettleMs / 2, this, &ScreenshotRunner::next);
+}
+
+void ScreenshotRunner::simulationShots(int shot)
+{
+    QTabWidget *tabs = m_window->tabs();
+    SimulationView *simulation = nullptr;
+    for (int i = 0; i < tabs->count() && !simulation; ++i)
+        if ((simulation = qobject_cast<SimulationView *>(tabs->widget(i))))
+            tabs->setCurrentIndex(i);
+    if (!simulation || shot > 1) {
+        QApplication::quit();
+        return;
+    }
+    const int number = m_step + 2 + shot;
+    if (shot == 0) {
+        // The rehearsal with a progress model set: a million rows per OOB migration, at the
+        // product's documented rate, so the OOB times mean something.
+        Document *doc = m_window->document();
+        passlane::Project p = doc->project();
+        p.defaultProgress.rows = 1000000;
+        doc->undoStack()->push(new ChangeProjectCommand(doc, p, QStringLiteral("progress model")));
+        connect(doc->runner(), &ScenarioRunner::simulationFinished, this, [this, number] {
+            QTimer::singleShot(SettleMs / 2, this, [this, number] {
+                grab(QStringLiteral("%1-simulation-progress-model").arg(number, 2, 10, QLatin1Char('0')));
+                simulationShots(1);
+            });
+        }, Qt::SingleShotConnection);
+        QTimer::singleShot(SettleMs / 2, simulation, &SimulationView::run);
+        return;
+    }
+    // The same tab in the dark theme.
+    Theme::apply(QStringLiteral("dark"));
+    QTimer::singleShot(SettleMs / 2, this, [this, number] {
+        grab(QStringLiteral("%1-simulation-dark").arg(number, 2, 10, QLatin1Char('0')));
+        simulationShots(2);
+    });
 }
 
 void ScreenshotRunner::grab(const QString &name)

@@ -16,6 +16,8 @@ private:
     void start();
     void next();
     void grab(const QString &name);
+    /// After the tabs: the Simulation tab with a progress model set, then in the dark theme.
+    void simulationShots(int shot);
 
     MainWindow *m_window;
     QString m_directory;

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QPromise>
 #include <QTimer>
 #include <QtConcurrent>
@@ -51,6 +52,23 @@ bool ScenarioRunner::simulate(const SimulationRequest &request)
     m_simulationRequest = request;
     schedule();
     return true;
+}
+
+/// Events recorded on the worker thread, waiting for the GUI thread to take them.
+struct ScenarioRunner::LiveEvents {
+    QMutex mutex;
+    QList<TimelineEvent> events;
+};
+
+void ScenarioRunner::takeLiveEvents(const std::shared_ptr<LiveEvents> &live, quint64 generation)
+{
+    QList<TimelineEvent> events;
+    {
+        QMutexLocker lock(&live->mutex);
+        events.swap(live->events);
+    }
+    if (generation == m_generation && m_running && m_simulating && !events.isEmpty())
+        Q_EMIT simulationEvents(events);
 }
 
 void ScenarioRunner::cancel()
@@ -100,8 +118,18 @@ void ScenarioRunner::start()
     m_running = true;
     m_cancel = std::make_shared<std::atomic_bool>(false);
     const auto cancel = m_cancel;
-    if (m_simulating)
+    if (m_simulating) {
+        // Each event goes to the GUI thread as it happens; a burst travels as one batch.
+        auto live = std::make_shared<LiveEvents>();
+        scenario.simulation->onEvent = [this, live, generation](const TimelineEvent &e) {
+            QMutexLocker lock(&live->mutex);
+            live->events.append(e);
+            if (live->events.size() == 1)
+                QMetaObject::invokeMethod(this, [this, live, generation] { takeLiveEvents(live, generation); },
+                                          Qt::QueuedConnection);
+        };
         Q_EMIT simulationStarted();
+    }
     // The catalog is shared and immutable; the worker keeps its own reference.
     m_watcher.setFuture(QtConcurrent::run([scenario, catalog, inputs, generation, cancel](QPromise<Outcome> &promise) {
         QElapsedTimer timer;

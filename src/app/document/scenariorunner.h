@@ -50,6 +50,9 @@ Q_SIGNALS:
     void evaluationChanged();
     void simulationStarted();
     void simulationProgress(int done, int total, const QString &what);
+    /// Timeline events of the running simulation, in the order they were recorded, as they
+    /// happen (batched); the finished evaluation's timeline replaces them.
+    void simulationEvents(const QList<passlane::TimelineEvent> &events);
     /// A simulation ended (completed, failed, canceled, or dropped because the question changed).
     void simulationFinished();
 
@@ -61,8 +64,10 @@ private:
         QString error;
         qint64 elapsedMs = 0;
     };
+    struct LiveEvents;
     void start();
     void finished();
+    void takeLiveEvents(const std::shared_ptr<LiveEvents> &live, quint64 generation);
 
     Document *m_doc;
     QFutureWatcher<Outcome> m_watcher;

@@ -9,6 +9,7 @@
 #include "models/plantreemodel.h"
 #include "models/productmigratormodel.h"
 #include "project/customerscsv.h"
+#include "report/planreport.h"
 #include "simulator/customerexport.h"
 
 #include <QAction>
@@ -277,9 +278,7 @@ void PlannerView::planChanged()
         m_ui->messagesList->addItem(tr("No warnings."));
     m_ui->detailTabs->setTabText(0, listed == 0 ? tr("Warnings && errors") : tr("Warnings && errors (%1)").arg(listed));
 
-    m_ui->hopsLabel->setText(plan->kind == PairKind::Downgrade
-                                 ? tr("Without stops the instance needs %n successive one-minor downgrade(s):", nullptr, plan->hops)
-                                 : tr("Without stops the instance needs %n successive standard upgrade(s):", nullptr, plan->hops));
+    m_ui->hopsLabel->setText(tr("Without stops the instance needs %1, one after the other:").arg(alternativeHops(*plan)));
     Version previous = plan->from;
     for (const Version &v : plan->standardPath) {
         m_ui->hopsList->addItem(QStringLiteral("%1 → %2").arg(previous.toString(), v.toString()));

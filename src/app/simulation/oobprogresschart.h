@@ -15,6 +15,23 @@ public:
 
     void setTimeline(const QList<passlane::TimelineEvent> &events);
     void clear();
+    /// What the time axis measures ("simulated time") and what the times rest on, drawn under
+    /// the title.
+    void setAssumptions(const QString &timeBasis, const QString &assumptions);
+    QString title() const;
+    QString assumptions() const { return m_assumptions; }
+
+    /// Where the legend goes: beside the plot when there is room, else under it.
+    struct LegendLayout {
+        bool below = false;
+        int columns = 1;
+        int shown = 0;     ///< entries drawn; the rest are summed up as "+N more"
+        QRectF plot;
+        QRectF legend;
+    };
+    LegendLayout legendLayout(const QRectF &area) const;
+    /// The legend's entries as drawn: "OOB 25 (100%)".
+    QStringList legendEntries() const;
 
     /// Progress points per OOB id (ms, 0..1), as drawn; for tests.
     const QMap<int, QList<QPointF>> &series() const { return m_series; }
@@ -42,7 +59,12 @@ private:
         QString label;
         bool failure;
     };
+    QColor seriesColor(int n) const;
+    bool darkBase() const;
+
     QMap<int, QList<QPointF>> m_series;
+    QString m_timeBasis;
+    QString m_assumptions;
     QList<Marker> m_markers;
     qint64 m_endMs = 0;
 };

@@ -3,6 +3,9 @@
 
 #include "document/document.h"
 #include "simulation/oobprogresschart.h"
+#include "simulation/oobprogressoverridesmodel.h"
+#include "simulation/progressmodeleditor.h"
+#include "simulation/timeassumptions.h"
 #include "document/scenariorunner.h"
 #include "models/timelinemodel.h"
 
@@ -17,11 +20,22 @@ enum FailureKind { NoFailure, SchemaFailure, OobFailure };
 constexpr int FailureKindRole = Qt::UserRole + 1;
 constexpr int FailureSchemaRole = Qt::UserRole + 2;
 constexpr int FailureIdRole = Qt::UserRole + 3;
+
+/// Green and red that read on the label's own background, light or dark.
+QString goodColor(const QWidget *w)
+{
+    return w->palette().color(QPalette::Window).lightness() < 128 ? QStringLiteral("#6cd08a") : QStringLiteral("#107030");
+}
+QString badColor(const QWidget *w)
+{
+    return w->palette().color(QPalette::Window).lightness() < 128 ? QStringLiteral("#ff7a7a") : QStringLiteral("#b00000");
+}
 } // namespace
 
 SimulationView::SimulationView(Document *doc, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::SimulationView>()), m_doc(doc),
       m_runner(doc->runner()), m_model(new TimelineModel(this)), m_chart(new OobProgressChart(this)),
+      m_progressEditor(new ProgressModelEditor(doc, this)),
       m_connection(SimulationConnectionDialog::loadSettings())
 {
     m_ui->setupUi(this);
@@ -32,6 +46,9 @@ SimulationView::SimulationView(Document *doc, QWidget *parent)
     m_ui->timelineTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
+    m_ui->progressLayout->addWidget(m_progressEditor);
+    m_ui->mainSplitter->setStretchFactor(0, 3);
+    m_ui->mainSplitter->setStretchFactor(1, 2);
 
     connect(m_ui->runButton, &QPushButton::clicked, this, &SimulationView::run);
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &SimulationView::cancel);
@@ -43,6 +60,8 @@ SimulationView::SimulationView(Document *doc, QWidget *parent)
     connect(m_runner, &ScenarioRunner::simulationStarted, this, &SimulationView::onStarted);
     connect(m_runner, &ScenarioRunner::simulationProgress, this, &SimulationView::onProgress);
     connect(m_runner, &ScenarioRunner::simulationFinished, this, &SimulationView::onFinished);
+    connect(m_runner, &ScenarioRunner::simulationEvents, this, &SimulationView::onEvents);
+    connect(m_runner, &ScenarioRunner::evaluationChanged, this, &SimulationView::showAssumptions);
     connect(m_runner, &ScenarioRunner::evaluationChanged, this, &SimulationView::populateFailures);
     connect(m_runner, &ScenarioRunner::evaluationChanged, this, &SimulationView::showEvaluation);
     connect(doc, &Document::catalogChanged, this, &SimulationView::populateVersions);
@@ -51,6 +70,7 @@ SimulationView::SimulationView(Document *doc, QWidget *parent)
     populateVersions();
     populateFailures();
     updateBackendUi();
+    showAssumptions();
     m_ui->statusLabel->setText(tr("Rehearse the upgrade: schema migrations, OOB progress and stops, in simulated time."));
 }
 
@@ -237,6 +257,42 @@ void SimulationView::onProgress(int done, int total, const QString &what)
         m_ui->statusLabel->setText(what);
 }
 
+void SimulationView::onEvents(const QList<TimelineEvent> &events)
+{
+    // The run is still going: show what happened so far, the chart's axis up to the last event.
+    m_model->appendEvents(events);
+    m_chart->setTimeline(m_model->events());
+    m_ui->timelineTable->scrollToBottom();
+    const TimelineEvent &last = events.constLast();
+    m_ui->statusLabel->setText(tr("Simulating… %n event(s) so far, at %1: %2", nullptr, int(m_model->events().size()))
+                                   .arg(formatDuration(last.atMs), last.message.toHtmlEscaped()));
+}
+
+QString SimulationView::assumptionsText() const
+{
+    return m_ui->assumptionsLabel->text();
+}
+
+QString SimulationView::statusText() const
+{
+    return m_ui->statusLabel->text();
+}
+
+void SimulationView::showAssumptions()
+{
+    const auto evaluation = m_runner->evaluation();
+    if (!evaluation) {
+        m_ui->assumptionsLabel->clear();
+        m_chart->setAssumptions({}, {});
+        return;
+    }
+    const TimeAssumptions a = TimeAssumptions::of(*evaluation);
+    m_progressEditor->model()->setStartRows(evaluation->oobRows);
+    m_ui->assumptionsLabel->setText(a.sentence());
+    const bool pg = evaluation->simulation && evaluation->simulation->backend == SimulationBackend::Postgres;
+    m_chart->setAssumptions(pg ? tr("time on the server") : tr("simulated time"), a.brief());
+}
+
 void SimulationView::onFinished()
 {
     m_ui->runButton->setEnabled(true);
@@ -246,7 +302,7 @@ void SimulationView::onFinished()
     m_ui->progressBar->setValue(evaluation && evaluation->simulation && evaluation->simulation->completed ? 1 : 0);
     if (!evaluation || !evaluation->simulation) {
         m_ui->progressBar->setFormat(tr("failed"));
-        m_ui->statusLabel->setText(QStringLiteral("<span style='color:#b00000'>%1</span>").arg(m_runner->error().toHtmlEscaped()));
+        m_ui->statusLabel->setText(QStringLiteral("<span style='color:%1'>%2</span>").arg(badColor(this), m_runner->error().toHtmlEscaped()));
         return;
     }
     showEvaluation();
@@ -276,9 +332,9 @@ void SimulationView::showEvaluation()
     if (r.canceled)
         state = tr("<b>Canceled.</b>");
     else if (r.completed)
-        state = tr("<b style='color:#107030'>Reached %1.</b>").arg(r.to.toHtmlEscaped());
+        state = tr("<b style='color:%1'>Reached %2.</b>").arg(goodColor(this), r.to.toHtmlEscaped());
     else
-        state = tr("<b style='color:#b00000'>Stopped:</b> %1").arg(r.failure.toHtmlEscaped());
+        state = tr("<b style='color:%1'>Stopped:</b> %2").arg(badColor(this), r.failure.toHtmlEscaped());
     m_ui->progressBar->setRange(0, 1);
     m_ui->progressBar->setValue(r.completed ? 1 : 0);
     m_ui->progressBar->setFormat(r.canceled ? tr("canceled") : r.completed ? tr("done") : tr("failed"));

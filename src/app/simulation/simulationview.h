@@ -8,12 +8,15 @@
 
 class Document;
 class OobProgressChart;
+class ProgressModelEditor;
 class ScenarioRunner;
 namespace Ui { class SimulationView; }
-namespace passlane { class TimelineModel; }
+namespace passlane { class TimelineModel; struct TimelineEvent; }
 
 /// The Simulation tab: backend and starting state, failure injection, Run with progress and
-/// Cancel, then the timeline (a TimelineModel) and a chart of OOB progress over simulated time.
+/// Cancel, then the timeline (a TimelineModel) and a chart of OOB progress over simulated time,
+/// which follow a running simulation event by event. Every time figure says what it rests on,
+/// beside the OOB progress model it can be changed in.
 /// The run is the document's ScenarioRunner's: it answers the question (start, pair) with a
 /// rehearsal of its plan, so the simulation shown is always the plan's own.
 class SimulationView : public QWidget {
@@ -25,6 +28,10 @@ public:
     passlane::TimelineModel *timelineModel() const { return m_model; }
     OobProgressChart *chart() const { return m_chart; }
     ScenarioRunner *runner() const { return m_runner; }
+    ProgressModelEditor *progressEditor() const { return m_progressEditor; }
+    /// What the shown times rest on (the progress model, the time per schema migration).
+    QString assumptionsText() const;
+    QString statusText() const;
 
 public Q_SLOTS:
     /// Starts a run with the current choices (does nothing while one is running).
@@ -40,6 +47,8 @@ private:
     void updateBackendUi();
     void onStarted();
     void onProgress(int done, int total, const QString &what);
+    void onEvents(const QList<passlane::TimelineEvent> &events);
+    void showAssumptions();
     void onFinished();
     /// Shows the simulation of the current answer, or says there is none for this question.
     void showEvaluation();
@@ -49,5 +58,6 @@ private:
     ScenarioRunner *m_runner;
     passlane::TimelineModel *m_model;
     OobProgressChart *m_chart;
+    ProgressModelEditor *m_progressEditor;
     PostgresConnection m_connection; ///< password in memory only
 };

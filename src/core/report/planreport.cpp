@@ -246,6 +246,12 @@ QString planStepTitle(const UpgradePlan &plan, const PlanStep &step, int n)
     return QStringLiteral("Step %1: %2%3 (stop)").arg(n).arg(verb, step.release.toString());
 }
 
+QString alternativeHops(const UpgradePlan &plan)
+{
+    return (plan.kind == PairKind::Downgrade ? QStringLiteral("%1 one-minor downgrade(s)") : QStringLiteral("%1 standard upgrade(s)"))
+        .arg(plan.hops);
+}
+
 Problems problemsFor(const Problems &problems, Audience audience)
 {
     Problems out;
@@ -265,9 +271,9 @@ void addPlanReport(ReportWriter &writer, const UpgradePlan &plan, const OobRegis
     for (const PlanStep &s : plan.steps)
         total += s.migrationCount();
     const QString status = plan.ok() ? QStringLiteral("feasible") : QStringLiteral("cannot be honoured as planned");
-    const QString summary = QStringLiteral("%1 pair, %2 stop(s), %3 migration(s) in %4 step(s); the alternative is %5 %6.")
-                                .arg(pairKindName(plan.kind)).arg(plan.stops.size()).arg(total).arg(plan.steps.size()).arg(plan.hops)
-                                .arg(down ? QStringLiteral("one-minor downgrade(s)") : QStringLiteral("standard upgrade(s)"));
+    const QString summary = QStringLiteral("%1 pair, %2 stop(s), %3 migration(s) in %4 step(s); the alternative is %5.")
+                                .arg(pairKindName(plan.kind)).arg(plan.stops.size()).arg(total).arg(plan.steps.size())
+                                .arg(alternativeHops(plan));
     writer.setSummary(QStringLiteral("**") + status + QStringLiteral("**: ") + summary,
                       QStringLiteral("<span class=\"badge %1\">%2</span> <span class=\"badge\">%3</span> ")
                               .arg(plan.ok() ? QStringLiteral("ok") : QStringLiteral("bad"), htmlEscape(status), htmlEscape(pairKindName(plan.kind)))

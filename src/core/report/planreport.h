@@ -22,6 +22,10 @@ LaneChart planLaneChart(const UpgradePlan &plan, const OobRegistry &registry, co
 /// "Step 2: Upgrade to 6.1.5633 (stop)": how every report names step `n` (1-based) of a plan.
 QString planStepTitle(const UpgradePlan &plan, const PlanStep &step, int n);
 
+/// "3 standard upgrade(s)" or "2 one-minor downgrade(s)": how every report and view names the
+/// alternative without stops.
+QString alternativeHops(const UpgradePlan &plan);
+
 /// Only the problems written for `audience`: a customer's plan report shows what blocks or slows
 /// the upgrade, remarks on how a release was cut go to the release team.
 Problems problemsFor(const Problems &problems, Audience audience);
