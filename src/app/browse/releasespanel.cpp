@@ -12,6 +12,7 @@
 #include <QScrollBar>
 #include <QMenu>
 #include <QSortFilterProxyModel>
+#include <QTimer>
 
 using namespace passlane;
 
@@ -48,13 +49,16 @@ void ReleasesPanel::fitColumns()
     m_ui->table->resizeColumnsToContents();
     // The dock as wide as the table, so that no column hides behind a scrollbar (up to
     // half the window: beyond that the scrollbar is the lesser evil).
-    auto *dock = qobject_cast<QDockWidget *>(parentWidget());
-    auto *window = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
-    if (!window || dock->isFloating())
-        return;
-    const int needed = std::min(tableWidth() + (dock->width() - m_ui->table->width()), window->width() / 2);
-    if (dock->width() < needed)
-        window->resizeDocks({dock}, {needed}, Qt::Horizontal);
+    // Deferred: the main window lays its docks out after the model's rows arrive.
+    QTimer::singleShot(0, this, [this] {
+        auto *dock = qobject_cast<QDockWidget *>(parentWidget());
+        auto *window = dock ? qobject_cast<QMainWindow *>(dock->parentWidget()) : nullptr;
+        if (!window || dock->isFloating())
+            return;
+        const int needed = std::min(tableWidth() + (dock->width() - m_ui->table->width()), window->width() / 2);
+        if (dock->width() < needed)
+            window->resizeDocks({dock}, {needed}, Qt::Horizontal);
+    });
 }
 
 int ReleasesPanel::tableWidth() const

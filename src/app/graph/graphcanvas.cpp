@@ -58,7 +58,7 @@ void GraphCanvas::fitAll()
     Q_EMIT zoomChanged(zoom());
 }
 
-void GraphCanvas::fitRect(const QRectF &rect)
+void GraphCanvas::fitRect(const QRectF &rect, std::optional<QPointF> focus)
 {
     if (!scene() || rect.isEmpty())
         return;
@@ -68,6 +68,8 @@ void GraphCanvas::fitRect(const QRectF &rect)
     setZoom(std::clamp(fit, ReadableFitZoom, MaxFitZoom));
     if (fit >= ReadableFitZoom)
         centerOn(padded.center());
+    else if (focus)
+        centerOn(QPointF(focus->x(), padded.center().y()));
     else
         centerOn(QPointF(padded.left() + room.width() / (2 * zoom()), padded.center().y()));
     Q_EMIT zoomChanged(zoom());

@@ -2,6 +2,8 @@
 
 #include <QGraphicsView>
 
+#include <optional>
+
 class GraphOverview;
 
 /// The view onto a GraphScene: wheel zoom under the cursor, drag to pan, fits that keep
@@ -21,8 +23,9 @@ public:
     /// readable zoom allows around the current centre (the overview shows the rest).
     void fitAll();
     /// Fits `rect` (a release band, a selection) between the readable and the largest
-    /// zoom; a rect too large for that is shown from its left (older) end.
-    void fitRect(const QRectF &rect);
+    /// zoom; a rect too large for that is shown around `focus` (a selected node) when given,
+    /// else from its left (older) end.
+    void fitRect(const QRectF &rect, std::optional<QPointF> focus = std::nullopt);
     GraphOverview *overview() const { return m_overview; }
     /// Centres on a scene point, zooming in if needed so that node text is readable.
     void focusOn(const QPointF &scenePos);

@@ -75,15 +75,25 @@ GraphSheet planSheet(const QRectF &sceneRect, const QList<QRectF> &nodeRects, qr
             cuts.append(cut);
     }
     cuts.append(sceneRect.right());
-    qreal y = 0;
-    qreal widest = 0;
-    for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
-        const QRectF source(cuts[i], sceneRect.top(), cuts[i + 1] - cuts[i], h);
-        sheet.bands.append({source, QPointF(0, y)});
-        widest = std::max(widest, source.width() * sheet.scale);
-        y += h * sheet.scale + BandGap;
+    auto place = [&] {
+        sheet.bands.clear();
+        qreal y = 0;
+        qreal widest = 0;
+        for (qsizetype i = 0; i + 1 < cuts.size(); ++i) {
+            const QRectF source(cuts[i], sceneRect.top(), cuts[i + 1] - cuts[i], h);
+            sheet.bands.append({source, QPointF(0, y)});
+            widest = std::max(widest, source.width() * sheet.scale);
+            y += h * sheet.scale + BandGap;
+        }
+        sheet.size = QSize(int(std::ceil(widest)), int(std::ceil(y - BandGap)));
+    };
+    place();
+    // Gaps and the widest band's overhang cost pixels too: shrink once more to the budget.
+    const qreal pixels = qreal(sheet.size.width()) * sheet.size.height();
+    if (pixels > maxPixels && sheet.scale > MinScale) {
+        sheet.scale = std::max(MinScale, sheet.scale * std::sqrt(maxPixels / pixels) * 0.995);
+        place();
     }
-    sheet.size = QSize(int(std::ceil(widest)), int(std::ceil(y - BandGap)));
     return sheet;
 }
 

@@ -28,8 +28,9 @@ struct GraphSheet {
 namespace GraphExport {
 /// Smallest scale at which node labels stay legible (a 10 px name at 7.5 px).
 inline constexpr qreal MinScale = 0.75;
-/// Pixel budget of one PNG: above it the scale drops towards MinScale.
-inline constexpr qreal MaxPixels = 40e6;
+/// Pixel budget of one PNG: above it the scale drops towards MinScale. 30 Mpx decode to
+/// 120 MB, under the 128 MB that Qt-based viewers allocate for an image by default.
+inline constexpr qreal MaxPixels = 30e6;
 inline constexpr int BandGap = 24;
 
 /// Cuts `sceneRect` into bands whose cuts fall between the given node rectangles, so that the

@@ -6,7 +6,6 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
-#include <QTimer>
 
 namespace {
 constexpr int Inset = 10;        // from the canvas's edges
@@ -43,7 +42,7 @@ void GraphOverview::sceneChanged()
         m_dirty = true;
         update();
     });
-    connect(scene, &QGraphicsScene::sceneRectChanged, this, [this] { QTimer::singleShot(0, this, &GraphOverview::reposition); });
+    connect(scene, &QGraphicsScene::sceneRectChanged, this, &GraphOverview::reposition);
 }
 
 void GraphOverview::reposition()

@@ -391,7 +391,10 @@ QString GraphView::fitRelease()
     qint64 id = -1;
     if (const auto selected = m_doc->selectedMigration(); selected && m_doc->selectedSchema() == schema())
         id = *selected;
-    if (!m_scene->node(id)) {
+    std::optional<QPointF> focus;
+    if (MigrationNodeItem *node = m_scene->node(id))
+        focus = node->pos();
+    else {
         // Nothing selected here: the node nearest the middle of the view.
         const QPointF centre = m_canvas->mapToScene(m_canvas->viewport()->rect().center());
         qreal best = std::numeric_limits<qreal>::max();
@@ -408,7 +411,7 @@ QString GraphView::fitRelease()
     const GraphScene::ReleaseBand band = m_scene->releaseBandOf(id);
     if (band.ids.isEmpty())
         return {};
-    m_canvas->fitRect(band.rect);
+    m_canvas->fitRect(band.rect, focus);
     Q_EMIT statusMessage(tr("Release %1: %n migration(s) of %2", nullptr, int(band.ids.size())).arg(band.minor, schema()));
     return band.minor;
 }
