@@ -58,6 +58,12 @@ void ReleasesPanel::fitColumns()
         const int needed = std::min(tableWidth() + (dock->width() - m_ui->table->width()), window->width() / 2);
         if (dock->width() < needed)
             window->resizeDocks({dock}, {needed}, Qt::Horizontal);
+        // Whatever the style's margins add up to: grow by what the scrollbar still scrolls.
+        QTimer::singleShot(0, this, [this, dock, window] {
+            const int extra = m_ui->table->horizontalScrollBar()->maximum();
+            if (extra > 0 && dock->width() + extra <= window->width() / 2)
+                window->resizeDocks({dock}, {dock->width() + extra + 2}, Qt::Horizontal);
+        });
     });
 }
 
