@@ -9,6 +9,7 @@
 #include "document/scenariorunner.h"
 #include "planner/customerdistribution.h"
 #include "planner/plannerview.h"
+#include "report/planreport.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -212,6 +213,11 @@ void TestPlannerView::pickPair()
     QVERIFY(summary->text().contains(from) && summary->text().contains(to));
     auto *hops = view.findChild<QListWidget *>(QStringLiteral("hopsList"));
     QCOMPARE(hops->count(), expected->standardPath.size());
+    // The alternative is named as every report names it: a downgrade's hops are downgrades.
+    auto *hopsLabel = view.findChild<QLabel *>(QStringLiteral("hopsLabel"));
+    QVERIFY2(hopsLabel->text().contains(alternativeHops(*expected)), qPrintable(hopsLabel->text()));
+    QCOMPARE(hopsLabel->text().contains(QStringLiteral("upgrade")), expected->kind != PairKind::Downgrade);
+    QCOMPARE(hopsLabel->text().contains(QStringLiteral("downgrade")), expected->kind == PairKind::Downgrade);
     auto *messages = view.findChild<QListWidget *>(QStringLiteral("messagesList"));
     QVERIFY(messages->count() >= expected->problems.size());
 }
