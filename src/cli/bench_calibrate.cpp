@@ -2,7 +2,8 @@
 // Measures what each statement class costs on this PostgreSQL server: on a scratch database it
 // creates (and drops after), each class's statements run on a freshly filled table at three sizes
 // (empty, N/10 and N rows, best of --repeat each): the empty table gives the fixed part, the two
-// filled ones the milliseconds per thousand rows (least squares through the fixed part). Prints the figures and saves a Calibration (measured) to
+// filled ones the milliseconds per thousand rows (least squares through the fixed part); a trivial
+// migration applied by the product's executor gives the per-migration part. Prints the figures and saves a Calibration (measured) to
 // --out or Calibration::defaultPath(), which the time estimates then rest on.
 #include "cliargs.h"
 #include "cliio.h"
@@ -10,6 +11,7 @@
 
 #include "estimate/calibration.h"
 #include "simulator/pgconnection.h"
+#include "simulator/postgresexecutor.h"
 #include "simulator/scratchdatabase.h"
 
 #include <QElapsedTimer>
@@ -85,6 +87,33 @@ Result<double> measure(PgSession &s, const ClassStatement &st, qint64 rows, int 
     }
     s.execRaw("DROP TABLE IF EXISTS cal_side, cal_old, cal");
     return best;
+}
+
+/// What the migrator adds around one migration on this server: the product's own executor
+/// applies a migration whose only statement does no work (its migration_logs row written and
+/// updated, the transaction begun and committed), `runs` times; the median, since the figure is
+/// the same for every migration and one slow commit must not set it.
+Result<double> measurePerMigration(PgSession &s, int runs)
+{
+    PostgresExecutor executor(s);
+    if (const Status made = executor.createBookkeeping(); !made)
+        return made.error();
+    Migration trivial;
+    trivial.name = QStringLiteral("calibrate per-migration work");
+    trivial.upQuery = "SELECT 1;";
+    QList<double> ms;
+    for (int i = 0; i < runs; ++i) {
+        trivial.id = 1000 + i;
+        QElapsedTimer t;
+        t.start();
+        const MigrationOutcome out = executor.execute(QStringLiteral("calibrate"), trivial, true, false, false, false);
+        if (out.status != MigrationOutcome::Status::Applied)
+            return Error{s.info().display(), QStringLiteral("a trivial migration did not apply: %1").arg(out.error)};
+        ms.append(double(t.nsecsElapsed()) / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    s.execRaw("DROP TABLE IF EXISTS migration_logs");
+    return ms.at(ms.size() / 2);
 }
 
 } // namespace
@@ -168,6 +197,14 @@ int benchCalibrate(const QStringList &args)
         std::printf("%-24s %10.1f %12.3f %10.1f %12.1f %12.1f  %s\n", qUtf8Printable(statementClassName(st.statementClass)),
                     fixed, perThousand, *empty, *a, *b, QByteArray(st.sql).left(48).constData());
     }
+    auto perMigration = measurePerMigration(*session.value(), 20 * repeat);
+    if (!perMigration) {
+        printError(QStringLiteral("bench calibrate: %1").arg(perMigration.error().toString()));
+        return 1;
+    }
+    calibration.perMigrationMs = *perMigration;
+    std::printf("per migration (the migrator's bookkeeping around a trivial statement, median of %d): %.1f ms\n",
+                20 * repeat, *perMigration);
     std::printf("per class (mean of its statements):\n");
     for (auto it = measured.cbegin(); it != measured.cend(); ++it) {
         ClassCost mean;

@@ -459,8 +459,8 @@ int benchPredict(const Catalog &catalog, const Version &from, const Version &to,
         }
         std::sort(adjusted.begin(), adjusted.end());
         std::printf("per-migration overhead: median %.0f ms measured over %lld migrations whose statements cost under 1 ms "
-                    "(the model adds %lld ms); with the measured overhead the median ratio would be %.2f\n",
-                    overhead, static_cast<long long>(bare.size()), static_cast<long long>(SchemaEstimator::kPerMigrationOverheadMs),
+                    "(the model adds %.1f ms); with the measured overhead the median ratio would be %.2f\n",
+                    overhead, static_cast<long long>(bare.size()), calibration->perMigrationMs,
                     adjusted.isEmpty() ? 0.0 : adjusted.at(adjusted.size() / 2));
     }
     std::printf("total %.1f s\n", double(clock.elapsed()) / 1000.0);

@@ -84,6 +84,7 @@ Status Calibration::save(const QString &path) const
                      {QStringLiteral("machine"), machine},
                      {QStringLiteral("server"), server},
                      {QStringLiteral("rows_per_table"), double(rowsPerTable)},
+                     {QStringLiteral("per_migration_ms"), perMigrationMs},
                      {QStringLiteral("costs"), costsJson}};
     if (measuredAt.isValid())
         root.insert(QStringLiteral("measured_at"), measuredAt.toUTC().toString(Qt::ISODateWithMs));
@@ -131,6 +132,13 @@ Result<Calibration> Calibration::load(const QString &path)
         c.measuredAt = QDateTime::fromString(at, Qt::ISODateWithMs);
         if (!c.measuredAt.isValid())
             return fail(QStringLiteral("\"measured_at\" is not an ISO 8601 time: %1").arg(at));
+    }
+    // Files written before the per-migration figure was measured lack it: the default stands.
+    const QJsonValue perMigration = root.value(QStringLiteral("per_migration_ms"));
+    if (!perMigration.isUndefined()) {
+        if (!perMigration.isDouble() || perMigration.toDouble() < 0 || !std::isfinite(perMigration.toDouble()))
+            return fail(QStringLiteral("\"per_migration_ms\" must be a finite number, not negative"));
+        c.perMigrationMs = perMigration.toDouble();
     }
     for (auto it = costsJson.begin(); it != costsJson.end(); ++it) {
         if (!statementClassFromName(it.key()))

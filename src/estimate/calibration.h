@@ -21,7 +21,13 @@ struct ClassCost {
 /// Per-class costs: measured by `passlane-cli bench calibrate` on a PostgreSQL server and saved
 /// per machine, or the documented defaults. Every estimate says which of the two it rests on.
 struct Calibration {
+    /// A few round trips and one commit (one WAL flush) on a local server (docs/time-model.md).
+    static constexpr double kDefaultPerMigrationMs = 5;
+
     QMap<StatementClass, ClassCost> costs;
+    /// What the migrator adds around each migration (its migration_logs row written and updated,
+    /// the transaction begun and committed, the round trips): the same on every migration.
+    double perMigrationMs = kDefaultPerMigrationMs;
     bool measured = false;   ///< false: the documented defaults
     QString machine;         ///< host name the calibration ran on
     QString server;          ///< "PostgreSQL 15.8"

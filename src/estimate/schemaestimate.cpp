@@ -33,7 +33,7 @@ MigrationEstimate SchemaEstimator::estimate(const QString &schema, const Migrati
     MigrationEstimate out;
     out.schema = schema;
     out.id = migration.id;
-    double ms = double(kPerMigrationOverheadMs);
+    double ms = m_calibration.perMigrationMs; // the migrator's own bookkeeping
     qint64 knownRows = 0;
     int knownTables = 0;
     for (const ClassifiedStatement &s : classifyStatements(migration.upQuery)) {

@@ -34,10 +34,6 @@ struct MigrationEstimate {
 /// (StartState::tables). A value: cheap to copy, safe to use from any thread.
 class SchemaEstimator {
 public:
-    /// What the migrator adds around each migration (advisory lock, migration_logs rows,
-    /// transaction): a documented default (docs/time-model.md).
-    static constexpr qint64 kPerMigrationOverheadMs = 100;
-
     SchemaEstimator() : SchemaEstimator(Calibration::defaults(), {}) {}
     SchemaEstimator(Calibration calibration, const QList<TableStats> &tables);
 

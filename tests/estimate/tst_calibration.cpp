@@ -29,6 +29,8 @@ private Q_SLOTS:
         // A rewrite of a million rows costs more than a scan of them.
         QVERIFY(d.cost(StatementClass::TableRewrite).estimateMs(1000000) > d.cost(StatementClass::FullScanUnderLock).estimateMs(1000000));
         QCOMPARE((ClassCost{100, 10}.estimateMs(250000)), 2600.0);
+        // The migrator's own work per migration is a few round trips and a commit: milliseconds.
+        QVERIFY(d.perMigrationMs > 0 && d.perMigrationMs < 20);
     }
 
     void roundTrip()
@@ -41,6 +43,7 @@ private Q_SLOTS:
         c.server = QStringLiteral("PostgreSQL 15.8");
         c.measuredAt = QDateTime(QDate(2026, 11, 30), QTime(4, 5, 6), Qt::UTC);
         c.rowsPerTable = 200000;
+        c.perMigrationMs = 3.25;
         for (StatementClass k : allStatementClasses())
             c.costs.insert(k, ClassCost{1.5 + int(k), 0.25 * (int(k) + 1)});
         const QString path = dir.filePath(QStringLiteral("calibration/host-a.json")); // the folder is made
@@ -54,6 +57,7 @@ private Q_SLOTS:
         QCOMPARE(loaded->server, c.server);
         QCOMPARE(loaded->measuredAt, c.measuredAt);
         QCOMPARE(loaded->rowsPerTable, c.rowsPerTable);
+        QCOMPARE(loaded->perMigrationMs, 3.25);
         for (StatementClass k : allStatementClasses()) {
             QCOMPARE(loaded->cost(k).fixedMs, c.cost(k).fixedMs);
             QCOMPARE(loaded->cost(k).msPerThousandRows, c.cost(k).msPerThousandRows);
@@ -96,7 +100,13 @@ private Q_SLOTS:
                                        << QStringLiteral("costs.metadata-only: costs must be finite and not negative");
         QTest::newRow("bad time") << QByteArray(good).replace("\"version\":1", "\"version\":1,\"measured_at\":\"yesterday\"")
                                   << QStringLiteral("\"measured_at\" is not an ISO 8601 time");
+        QTest::newRow("string per migration") << QByteArray(good).replace("\"version\":1", "\"version\":1,\"per_migration_ms\":\"3\"")
+                                              << QStringLiteral("\"per_migration_ms\" must be a finite number");
+        QTest::newRow("negative per migration") << QByteArray(good).replace("\"version\":1", "\"version\":1,\"per_migration_ms\":-2")
+                                                << QStringLiteral("\"per_migration_ms\" must be a finite number");
         QTest::newRow("good") << good << QString();
+        QTest::newRow("good, per migration measured") << QByteArray(good).replace("\"version\":1", "\"version\":1,\"per_migration_ms\":2.5")
+                                                      << QString();
     }
 
     void badFiles()
@@ -114,6 +124,8 @@ private Q_SLOTS:
             QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
             QVERIFY(r->measured);
             QCOMPARE(r->cost(StatementClass::Backfill).msPerThousandRows, 2.0);
+            // A file from before the per-migration figure was measured keeps the default.
+            QCOMPARE(r->perMigrationMs, content.contains("per_migration_ms") ? 2.5 : Calibration::kDefaultPerMigrationMs);
             return;
         }
         QVERIFY(!r.ok());

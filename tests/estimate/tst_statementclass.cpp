@@ -135,6 +135,31 @@ private Q_SLOTS:
                           "    WHEN duplicate_object THEN RAISE NOTICE 'exists';\n  END;\n"
                           "  IF NOT EXISTS (SELECT 1 FROM pg_class) THEN\n    UPDATE users SET a = 1;\n  END IF;\nEND $$;")
             << QStringLiteral("index-build:g; backfill:users");
+        // Row-level security, policies and privileges change catalog rows only: PostgreSQL checks
+        // policies when rows are read or written, never against the rows already there.
+        QTest::newRow("enable and force rls")
+            << QByteArray("ALTER TABLE t ENABLE ROW LEVEL SECURITY; ALTER TABLE ONLY t FORCE ROW LEVEL SECURITY;")
+            << QStringLiteral("metadata-only; metadata-only");
+        QTest::newRow("create, alter, drop policy")
+            << QByteArray("CREATE POLICY p ON t USING (tenant_id = (SELECT current_setting('app.current_tenant')::integer));\n"
+                          "ALTER POLICY p ON t RENAME TO q;\nDROP POLICY IF EXISTS q ON t;")
+            << QStringLiteral("metadata-only; metadata-only; metadata-only");
+        QTest::newRow("grant") << QByteArray("GRANT SELECT, INSERT ON TABLE t TO app_user;") << QStringLiteral("metadata-only");
+        // Transaction control and session settings do no work of their own.
+        QTest::newRow("commit and chain between calls")
+            << QByteArray("SELECT migrate_enable_rls('a'); COMMIT AND CHAIN;\nSELECT migrate_enable_rls('b'); COMMIT AND CHAIN;")
+            << QStringLiteral("metadata-only; metadata-only");
+        QTest::newRow("savepoint, set local, commit")
+            << QByteArray("SAVEPOINT s; SET LOCAL lock_timeout = '1s'; ALTER TABLE t DROP COLUMN x; RELEASE SAVEPOINT s; "
+                          "RESET lock_timeout; COMMIT;")
+            << QStringLiteral("metadata-only");
+        // A stored generated column computes and writes its value into every existing row.
+        QTest::newRow("add stored generated if not exists, jsonb expression")
+            << QByteArray("ALTER TABLE agent_changesets ADD COLUMN IF NOT EXISTS is_open BOOLEAN "
+                          "GENERATED ALWAYS AS ((data->>'state')::text = 'open') STORED;")
+            << QStringLiteral("table-rewrite:agent_changesets");
+        QTest::newRow("set expression of a stored generated column")
+            << QByteArray("ALTER TABLE t ALTER COLUMN d SET EXPRESSION AS (a * 3);") << QStringLiteral("table-rewrite:t");
         QTest::newRow("empty") << QByteArray("-- nothing\n") << QString();
         QTest::newRow("unterminated") << QByteArray("UPDATE t SET a = 'x") << QStringLiteral("backfill:t");
     }
@@ -186,7 +211,7 @@ private Q_SLOTS:
         QCOMPARE(classesOf(QStringLiteral("frontend"), 1692227847), QStringLiteral("table-rewrite:repo_embedding_job_stats"));
         QCOMPARE(classesOf(QStringLiteral("frontend"), 1698068529), QStringLiteral("metadata-only; full-scan-under-lock:repo"));
         QCOMPARE(classesOf(QStringLiteral("frontend"), 1771432043),
-                 QStringLiteral("metadata-only; metadata-only; metadata-only; metadata-only; full-scan-under-lock:user_external_accounts"));
+                 QStringLiteral("metadata-only; metadata-only; metadata-only; full-scan-under-lock:user_external_accounts"));
     }
 };
 

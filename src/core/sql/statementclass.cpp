@@ -235,8 +235,19 @@ bool isControlFragment(const Toks &all)
     return all.front().kind == SqlToken::Kind::Word && words.contains(all.front().upper);
 }
 
+/// Transaction control and session settings (COMMIT [AND CHAIN], SAVEPOINT, SET LOCAL ...):
+/// PostgreSQL changes no catalog row and no table for them; the commit's WAL flush is already in
+/// every class's measured fixed part (each is measured in its own transaction).
+bool isTransactionOrSessionControl(const Toks &all)
+{
+    static const QSet<QByteArray> words{"COMMIT", "ROLLBACK", "ABORT", "START", "SAVEPOINT", "RELEASE", "SET", "RESET"};
+    return all.front().kind == SqlToken::Kind::Word && words.contains(all.front().upper);
+}
+
 std::optional<ClassifiedStatement> classifyOne(const Toks &all)
 {
+    if (!all.isEmpty() && isTransactionOrSessionControl(all))
+        return std::nullopt;
     ClassifiedStatement out;
     // PL/pgSQL control words (BEGIN, IF ... THEN, EXCEPTION WHEN ...) come before the command in
     // a DO body: the command is the first word at depth 0 that starts one.
