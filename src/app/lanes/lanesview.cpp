@@ -53,7 +53,8 @@ LanesView::LanesView(Document *doc, QWidget *parent)
     m_ui->analysisTable->sortByColumn(WindowAnalysisModel::SourceColumn, Qt::AscendingOrder);
     m_ui->graphicsView->setScene(m_scene);
     m_scene->applyPalette(palette());
-    m_ui->splitter->setStretchFactor(0, 1);
+    // The lanes keep the height they were given; a taller window goes to the analysis.
+    m_ui->splitter->setStretchFactor(0, 0);
     m_ui->splitter->setStretchFactor(1, 1);
     // Where the person last put the split; the first time, wide enough for the analysis.
     if (m_ui->splitter->restoreState(Settings::lanesSplitter.value()))
