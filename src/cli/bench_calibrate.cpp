@@ -31,10 +31,16 @@ struct ClassStatement {
     bool inTransaction; ///< as the migrator runs it: in one transaction, or alone (CONCURRENTLY)
 };
 
-// Catalog-only work differs by statement (a new table creates files, a dropped one unlinks them):
-// the class's cost is the mean of the three.
+// Catalog-only work differs by statement (a new table creates files, a dropped one unlinks them,
+// most change catalog rows only): the class's cost is the mean of the class's common statements,
+// those that create or remove files and those that only write catalog rows (a default, row-level
+// security, a policy: PostgreSQL applies policies when rows are read or written, never to the rows
+// already there).
 const ClassStatement kStatements[] = {
     {StatementClass::MetadataOnly, "ALTER TABLE cal ADD COLUMN extra text", true},
+    {StatementClass::MetadataOnly, "ALTER TABLE cal ALTER COLUMN n SET DEFAULT 0", true},
+    {StatementClass::MetadataOnly, "ALTER TABLE cal ENABLE ROW LEVEL SECURITY", true},
+    {StatementClass::MetadataOnly, "CREATE POLICY cal_policy ON cal USING (n >= 0)", true},
     {StatementClass::MetadataOnly, "CREATE TABLE cal_side (id bigserial PRIMARY KEY, cal_id bigint REFERENCES cal (id), "
                                    "v text NOT NULL, at timestamptz DEFAULT now())", true},
     {StatementClass::MetadataOnly, "DROP TABLE cal_old", true},
