@@ -103,7 +103,7 @@ void ScreenshotRunner::simulationShots(int shot)
         QApplication::quit();
         return;
     }
-    const int number = m_step + 2 + shot;
+    const int number = m_step + 1 + shot;
     if (shot == 0) {
         // The rehearsal with a progress model set: a million rows per OOB migration, at the
         // product's documented rate, so the OOB times mean something.

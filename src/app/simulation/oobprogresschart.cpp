@@ -173,7 +173,7 @@ void OobProgressChart::paintEvent(QPaintEvent *)
     if (!m_assumptions.isEmpty()) {
         p.setPen(muted);
         p.drawText(titleRect.adjusted(0, top, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                   fm.elidedText(tr("Assumes %1").arg(m_assumptions), Qt::ElideRight, int(titleRect.width())));
+                   fm.elidedText(tr("Rests on: %1").arg(m_assumptions), Qt::ElideRight, int(titleRect.width())));
         top += fm.height() + 2;
     }
     const QRectF area = QRectF(rect()).adjusted(0, top + 6, 0, -2);

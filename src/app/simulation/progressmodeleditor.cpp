@@ -77,7 +77,10 @@ ProgressModelEditor::ProgressModelEditor(Document *doc, QWidget *parent)
     connect(m_interval, &QDoubleSpinBox::valueChanged, this, &ProgressModelEditor::defaultEdited);
     connect(m_clear, &QPushButton::clicked, this, &ProgressModelEditor::clearSelected);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ProgressModelEditor::updateClearButton);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &ProgressModelEditor::updateClearButton);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        m_table->resizeColumnsToContents(); // a million rows needs a wider column than 0
+        updateClearButton();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_table->resizeColumnsToContents();
         updateClearButton();
