@@ -158,6 +158,8 @@ private Q_SLOTS:
             << QByteArray("ALTER TABLE agent_changesets ADD COLUMN IF NOT EXISTS is_open BOOLEAN "
                           "GENERATED ALWAYS AS ((data->>'state')::text = 'open') STORED;")
             << QStringLiteral("table-rewrite:agent_changesets");
+        QTest::newRow("add virtual generated") << QByteArray("ALTER TABLE t ADD COLUMN d int GENERATED ALWAYS AS (a * 2) VIRTUAL;")
+                                               << QStringLiteral("metadata-only"); // computed when read, nothing written
         QTest::newRow("set expression of a stored generated column")
             << QByteArray("ALTER TABLE t ALTER COLUMN d SET EXPRESSION AS (a * 3);") << QStringLiteral("table-rewrite:t");
         QTest::newRow("empty") << QByteArray("-- nothing\n") << QString();
