@@ -15,8 +15,9 @@ QString key(const QString &schema, const QString &table)
 
 } // namespace
 
-SchemaEstimator::SchemaEstimator(Calibration calibration, const QList<TableStats> &tables)
-    : m_calibration(std::move(calibration))
+SchemaEstimator::SchemaEstimator(Calibration calibration, const QList<TableStats> &tables,
+                                 std::shared_ptr<const StatementClassCache> classes)
+    : m_calibration(std::move(calibration)), m_classes(std::move(classes))
 {
     for (const TableStats &t : tables)
         m_rows.insert(key(t.schema, t.table), t.bestRows());
@@ -36,7 +37,9 @@ MigrationEstimate SchemaEstimator::estimate(const QString &schema, const Migrati
     double ms = m_calibration.perMigrationMs; // the migrator's own bookkeeping
     qint64 knownRows = 0;
     int knownTables = 0;
-    for (const ClassifiedStatement &s : classifyStatements(migration.upQuery)) {
+    const QList<ClassifiedStatement> classified =
+        m_classes ? m_classes->classes(migration.upQuery) : classifyStatements(migration.upQuery);
+    for (const ClassifiedStatement &s : classified) {
         StatementEstimate e;
         e.statement = s;
         for (const QString &t : s.tables) {

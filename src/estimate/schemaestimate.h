@@ -2,6 +2,7 @@
 
 #include "estimate/calibration.h"
 #include "estimate/evidence.h"
+#include "estimate/statementclasscache.h"
 #include "releases/migration.h"
 #include "simulator/startstate.h"
 #include "sql/statementclass.h"
@@ -9,6 +10,8 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+
+#include <memory>
 
 namespace passlane {
 
@@ -35,7 +38,9 @@ struct MigrationEstimate {
 class SchemaEstimator {
 public:
     SchemaEstimator() : SchemaEstimator(Calibration::defaults(), {}) {}
-    SchemaEstimator(Calibration calibration, const QList<TableStats> &tables);
+    /// `classes`: a catalog's shared cache of statement classes; null: each estimate lexes its SQL.
+    SchemaEstimator(Calibration calibration, const QList<TableStats> &tables,
+                    std::shared_ptr<const StatementClassCache> classes = {});
 
     MigrationEstimate estimate(const QString &schema, const Migration &migration) const;
     const Calibration &calibration() const { return m_calibration; }
@@ -46,6 +51,7 @@ public:
 private:
     Calibration m_calibration;
     QHash<QString, std::optional<qint64>> m_rows; ///< "schema/table"
+    std::shared_ptr<const StatementClassCache> m_classes;
 };
 
 } // namespace passlane

@@ -71,7 +71,8 @@ TimeModel TimeModel::compute(const Catalog &catalog, const Planner &planner, con
     tm.calibration = inputs.calibration;
     const std::optional<StartState> &current = inputs.oob.current;
     tm.tableStats = current && !current->tables.isEmpty();
-    const SchemaEstimator estimator(inputs.calibration, current ? current->tables : QList<TableStats>{});
+    const SchemaEstimator estimator(inputs.calibration, current ? current->tables : QList<TableStats>{},
+                                    inputs.statementClasses);
     const OobEstimator oobEstimator(planner.registry(), inputs.oob);
     tm.oob = oobEstimator.all();
 

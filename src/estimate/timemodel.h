@@ -63,6 +63,7 @@ QString roadChoiceName(TwoRoads::Choice c); ///< "multi-version", "standard", "e
 struct TimeModelInputs {
     Calibration calibration = Calibration::defaults();
     OobEstimator::Inputs oob;  ///< progress model, row counts, current and previous state
+    std::shared_ptr<const StatementClassCache> statementClasses; ///< the catalog's; null: lexed per call
 };
 
 /// The time model of one plan: per-migration estimates, OOB ETAs and the two roads. Computed

@@ -146,6 +146,7 @@ Result<ScenarioInputs> prepareInputs(const Scenario &scenario, std::shared_ptr<c
     // Built here, once: every evaluation of these inputs (each what-if drag) plans with it.
     if (inputs.catalog)
         inputs.plannerCache = std::make_shared<const PlannerCache>(inputs.catalog->graph);
+    inputs.statementClasses = std::make_shared<const StatementClassCache>();
     return inputs;
 }
 
@@ -252,6 +253,7 @@ Result<Evaluation> evaluate(const Scenario &scenario, const ScenarioInputs &inpu
     // The time model: one model for the estimates, the two roads and the rehearsal.
     TimeModelInputs timeInputs;
     timeInputs.calibration = inputs.start.calibration;
+    timeInputs.statementClasses = inputs.statementClasses;
     timeInputs.oob.defaults = scenario.project.defaultProgress;
     timeInputs.oob.overrides = scenario.project.progressOverrides;
     timeInputs.oob.rows = e.oobRows;

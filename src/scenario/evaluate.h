@@ -1,6 +1,7 @@
 #pragma once
 
 #include "estimate/calibration.h"
+#include "estimate/statementclasscache.h"
 
 #include "common/progress.h"
 #include "common/result.h"
@@ -38,6 +39,9 @@ struct ScenarioInputs {
     /// prepareInputs(); null: evaluate() builds its own. A front end that asks
     /// again and again (the GUI on every drag) reuses the inputs and so this cache.
     std::shared_ptr<const PlannerCache> plannerCache;
+    /// The statement classes of the catalog's migrations, filled as the time model meets them
+    /// and shared the same way; null: evaluate() classifies afresh.
+    std::shared_ptr<const StatementClassCache> statementClasses;
 };
 
 /// Reads the start state: a customer export, a live instance (read-only), or a project customer.

@@ -260,6 +260,35 @@ private Q_SLOTS:
               qPrintable(roadChoiceName(roads.recommended)), qPrintable(roads.reason));
     }
 
+    // Inputs prepared once share their statement classes across evaluations (the GUI on every
+    // drag): a cold cache, a warm one and none at all give the very same estimates.
+    void sharedStatementClassesAnswerAlike()
+    {
+        PASSLANE_REQUIRE_FIXTURES(fixtures);
+        const Scenario s = scenario("5.9.45", "7.2.1943");
+        Result<ScenarioInputs> inputs = prepareInputs(s, m_catalog);
+        QVERIFY(inputs.ok() && inputs->statementClasses);
+        ScenarioInputs unshared = inputs.value();
+        unshared.statementClasses.reset();
+        const Result<Evaluation> cold = evaluate(s, inputs.value());
+        const Result<Evaluation> warm = evaluate(s, inputs.value());
+        const Result<Evaluation> fresh = evaluate(s, unshared);
+        QVERIFY(cold.ok() && warm.ok() && fresh.ok());
+        QVERIFY(fresh->time->migrations.size() == 3);
+        for (const Evaluation *e : {&cold.value(), &warm.value()}) {
+            QCOMPARE(e->time->migrations.keys(), fresh->time->migrations.keys());
+            for (auto schema = fresh->time->migrations.cbegin(); schema != fresh->time->migrations.cend(); ++schema) {
+                const auto &mine = e->time->migrations.value(schema.key());
+                QCOMPARE(mine.keys(), schema->keys());
+                for (auto m = schema->cbegin(); m != schema->cend(); ++m) {
+                    QCOMPARE(mine.value(m.key()).time.ms, m->time.ms);
+                    QCOMPARE(mine.value(m.key()).statements.size(), m->statements.size());
+                }
+            }
+            QCOMPARE(e->time->roads.multiVersion.downtime.ms, fresh->time->roads.multiVersion.downtime.ms);
+        }
+    }
+
     // Evidence labels: no statistics -> documented defaults and unknown rows; statistics -> customer data.
     void evidenceLabels()
     {
