@@ -31,7 +31,7 @@ run light
 # One dark picture of the graph, to show the palette that follows the system.
 tmp="$(mktemp -d)"
 out_light="$out"; out="$tmp"; run dark; out="$out_light"
-cp "$tmp/02-graph-migration.png" "$out/06-graph-dark.png"
+cp "$tmp/02-graph-migration.png" "$out/08-graph-dark.png"
 rm -rf "$tmp"
 
 # The report a support engineer sends: the same plan as PDF (page 1) and as HTML (the top).
@@ -42,12 +42,12 @@ for format in pdf html; do
     --oob "$fixtures/oob/oobmigrations-whatif-6x.yaml" --from 5.9.45 --to 7.2.1943 \
     --title "Upgrade plan for Example Corp: 5.9.45 to 7.2.1943" --format "$format" --out "$reports/plan.$format" || [ $? -eq 1 ]
 done
-pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$reports/plan.pdf" "$out/07-report-pdf-page1"
+pdftoppm -r 80 -png -f 1 -l 1 -singlefile "$reports/plan.pdf" "$out/09-report-pdf-page1"
 if command -v chromium > /dev/null; then
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=900,1130 \
-    --screenshot="$out/08-report-html.png" "file://$reports/plan.html" 2> /dev/null
+    --screenshot="$out/10-report-html.png" "file://$reports/plan.html" 2> /dev/null
 else
-  echo "screenshots: chromium not installed: 08-report-html.png not refreshed" >&2
+  echo "screenshots: chromium not installed: 10-report-html.png not refreshed" >&2
 fi
 rm -rf "$reports"
 
