@@ -13,6 +13,7 @@ target_sources(passlane_gui PRIVATE
     ${_pl}/lanes/lanesview.h ${_pl}/lanes/lanesview.cpp ${CMAKE_SOURCE_DIR}/forms/lanesview.ui
     ${_pl}/planner/customerdistribution.h ${_pl}/planner/customerdistribution.cpp
     ${_pl}/planner/plannerview.h ${_pl}/planner/plannerview.cpp ${CMAKE_SOURCE_DIR}/forms/plannerview.ui
+    ${_pl}/planner/tworoadspanel.h ${_pl}/planner/tworoadspanel.cpp
     ${_pl}/simulation/oobprogresschart.h ${_pl}/simulation/oobprogresschart.cpp
     ${_pl}/simulation/oobprogressoverridesmodel.h ${_pl}/simulation/oobprogressoverridesmodel.cpp
     ${_pl}/simulation/progressmodeleditor.h ${_pl}/simulation/progressmodeleditor.cpp

@@ -10,35 +10,12 @@ namespace passlane {
 
 namespace {
 
-QString dateText(const std::optional<QDateTime> &at, qint64 offsetMs)
-{
-    if (at)
-        return at->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
-    return offsetMs == 0 ? QStringLiteral("at the start") : QStringLiteral("start + %1").arg(formatDuration(offsetMs));
-}
-
 QString idsText(const QList<int> &ids)
 {
     QStringList s;
     for (int id : ids)
         s << QString::number(id);
     return s.isEmpty() ? QStringLiteral("-") : s.join(QStringLiteral(", "));
-}
-
-/// What every figure rests on, in one line.
-QString groundsText(const TimeModel &t)
-{
-    return QStringLiteral("Costs: %1. Rows: %2. OOB rates: %3. Times from %4.")
-        .arg(t.calibration.measured ? QStringLiteral("calibration (%1)").arg(t.calibration.describe()) : QStringLiteral("documented defaults"),
-             t.tableStats ? QStringLiteral("customer data (table statistics of the start state)")
-                          : QStringLiteral("unknown rows (no table statistics: tables assumed empty)"),
-             [&t] {
-                 for (const OobEta &e : t.oob)
-                     if (e.observedPerHour)
-                         return QStringLiteral("observed where the customer's data shows progress, else assumed");
-                 return QStringLiteral("assumed (progress model)");
-             }(),
-             t.roads.referenceText);
 }
 
 QSet<int> waitedFor(const TimeModel &t)
@@ -96,20 +73,46 @@ QJsonObject roadJson(const Road &road)
 
 } // namespace
 
+QString timeDateText(const std::optional<QDateTime> &at, qint64 offsetMs)
+{
+    if (at)
+        return at->toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    return offsetMs == 0 ? QStringLiteral("at the start") : QStringLiteral("start + %1").arg(formatDuration(offsetMs));
+}
+
+QString timeGroundsText(const TimeModel &t)
+{
+    return QStringLiteral("Costs: %1. Rows: %2. OOB rates: %3. Times from %4.")
+        .arg(t.calibration.measured ? QStringLiteral("calibration (%1)").arg(t.calibration.describe()) : QStringLiteral("documented defaults"),
+             t.tableStats ? QStringLiteral("customer data (table statistics of the start state)")
+                          : QStringLiteral("unknown rows (no table statistics: tables assumed empty)"),
+             [&t] {
+                 for (const OobEta &e : t.oob)
+                     if (e.observedPerHour)
+                         return QStringLiteral("observed where the customer's data shows progress, else assumed");
+                 return QStringLiteral("assumed (progress model)");
+             }(),
+             t.roads.referenceText);
+}
+
+QString roadChoiceText(TwoRoads::Choice c)
+{
+    return c == TwoRoads::Choice::MultiVersion ? QStringLiteral("the multi-version upgrade")
+        : c == TwoRoads::Choice::Standard      ? QStringLiteral("successive standard upgrades")
+                                               : QStringLiteral("either road");
+}
+
 QList<ReportSection> timeSections(const TimeModel &t)
 {
     QList<ReportSection> out;
     const TwoRoads &r = t.roads;
-    const QString choice = r.recommended == TwoRoads::Choice::MultiVersion ? QStringLiteral("the multi-version upgrade")
-        : r.recommended == TwoRoads::Choice::Standard                      ? QStringLiteral("successive standard upgrades")
-                                                                           : QStringLiteral("either road");
-    const QString intro = QStringLiteral("Recommended: %1, because %2. %3").arg(choice, r.reason, groundsText(t));
+    const QString intro = QStringLiteral("Recommended: %1, because %2. %3").arg(roadChoiceText(r.recommended), r.reason, timeGroundsText(t));
     auto roadRow = [](const QString &name, const Road &road) {
         return QStringList{name,
                            road.downtime.rangeText(),
                            formatDuration(road.longestHop.ms),
                            formatDuration(road.calendarMs),
-                           dateText(road.finishAt, road.calendarMs),
+                           timeDateText(road.finishAt, road.calendarMs),
                            QString::number(road.hops.size()),
                            road.downtime.basisText()};
     };
@@ -137,7 +140,7 @@ QList<ReportSection> timeSections(const TimeModel &t)
         QList<QStringList> hops;
         for (const RoadHop &h : r.standard.hops)
             hops << QStringList{h.from.toString() + QStringLiteral(" → ") + h.to.toString(), h.downtime.rangeText(),
-                                dateText(h.earliestStart, h.earliestStartMs), idsText(h.waitsFor), h.startBasis,
+                                timeDateText(h.earliestStart, h.earliestStartMs), idsText(h.waitsFor), h.startBasis,
                                 h.downtime.basisText()};
         out << tableSection(QStringLiteral("Time: standard hops"),
                             QStringLiteral("Each hop's downtime is its schema migrations; between hops the instance runs and its "
@@ -154,7 +157,7 @@ QList<ReportSection> timeSections(const TimeModel &t)
         if (!ids.contains(e.id))
             continue;
         etas << QStringList{QString::number(e.id), e.component, QString::number(e.progress * 100.0, 'f', 1) + u'%',
-                            e.remaining.rangeText(), e.completeAt ? dateText(e.completeAt, 0) : QStringLiteral("-"), e.rateText,
+                            e.remaining.rangeText(), e.completeAt ? timeDateText(e.completeAt, 0) : QStringLiteral("-"), e.rateText,
                             e.remaining.basisText()};
     }
     if (!etas.isEmpty())

@@ -9,6 +9,10 @@
 #include "document/scenariorunner.h"
 #include "planner/customerdistribution.h"
 #include "planner/plannerview.h"
+#include "planner/tworoadspanel.h"
+#include "scenario/evaluate.h"
+#include "scenario/timereport.h"
+#include "simulator/timeline.h"
 #include "report/planreport.h"
 
 #include <QAbstractItemModelTester>
@@ -31,6 +35,8 @@ private Q_SLOTS:
     void pickPair();
     void realPair_data();
     void realPair();
+    void twoRoads_data();
+    void twoRoads();
     void customerFromCsv();
     void customerCsvRefusesOtherFiles_data();
     void customerCsvRefusesOtherFiles();
@@ -211,8 +217,7 @@ void TestPlannerView::pickPair()
     // The summary names the pair; the hop list has one line per standard hop.
     auto *summary = view.findChild<QLabel *>(QStringLiteral("summaryLabel"));
     QVERIFY(summary->text().contains(from) && summary->text().contains(to));
-    auto *hops = view.findChild<QListWidget *>(QStringLiteral("hopsList"));
-    QCOMPARE(hops->count(), expected->standardPath.size());
+    QCOMPARE(view.standardHops()->topLevelItemCount(), expected->standardPath.size());
     // The alternative is named as every report names it: a downgrade's hops are downgrades.
     auto *hopsLabel = view.findChild<QLabel *>(QStringLiteral("hopsLabel"));
     QVERIFY2(hopsLabel->text().contains(alternativeHops(*expected)), qPrintable(hopsLabel->text()));
@@ -271,6 +276,95 @@ void TestPlannerView::realPair()
     view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-planner-%1-%2.png").arg(from, to)));
     qInfo("%s -> %s: %d stops, planned in %lld ms", qPrintable(from), qPrintable(to), int(expected->stops.size()),
           runner->lastElapsedMs());
+}
+
+void TestPlannerView::twoRoads_data()
+{
+    QTest::addColumn<qint64>("rows");
+    QTest::addColumn<QString>("recommended"); // roadChoiceName(); empty: whatever the model says
+    QTest::addColumn<bool>("roadsDiffer");
+    QTest::newRow("empty OOB tables") << qint64(0) << QString() << false;
+    // A million rows per OOB migration: waiting offline at the stops costs more than hopping online.
+    QTest::newRow("1,000,000 rows per OOB migration") << qint64(1000000) << u"standard"_qs << true;
+}
+
+/// The two roads on the real releases with the what-if registry: every figure of the panel and of
+/// the standard hops is the one evaluate() computes for the same project (as the CLI does), and
+/// what each road rests on is shown beside it.
+void TestPlannerView::twoRoads()
+{
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    QFETCH(qint64, rows);
+    QFETCH(QString, recommended);
+    QFETCH(bool, roadsDiffer);
+    const auto catalog = test::loadSourcegraph(fixtures);
+    QVERIFY(catalog);
+    Document doc;
+    doc.setCatalog(catalog);
+    Project project = doc.project();
+    project.defaultProgress.rows = rows;
+    doc.setProject(project);
+    PlannerView view(&doc);
+    view.resize(1100, 700);
+    view.show();
+    pick(view, QStringLiteral("5.9.45"), QStringLiteral("7.2.1943"));
+    QVERIFY(doc.runner()->waitForIdle(60000));
+    QVERIFY2(doc.runner()->evaluation() && doc.runner()->evaluation()->plan, qPrintable(doc.runner()->error()));
+
+    Scenario scenario;
+    scenario.project = doc.project();
+    scenario.from = Version::parse(u"5.9.45");
+    scenario.to = Version::parse(u"7.2.1943");
+    const Result<Evaluation> cli = evaluate(scenario, catalog);
+    QVERIFY2(cli.ok() && cli->time, qPrintable(cli.ok() ? QString() : cli.error().toString()));
+    const TwoRoads &roads = cli->time->roads;
+    QVERIFY(!roads.multiVersion.hops.isEmpty() && !roads.standard.hops.isEmpty());
+    if (!recommended.isEmpty())
+        QCOMPARE(roadChoiceName(roads.recommended), recommended);
+    QCOMPARE(roads.multiVersion.downtime.ms != roads.standard.downtime.ms, roadsDiffer);
+
+    const TwoRoadsPanel *panel = view.roadsPanel();
+    QVERIFY(panel->isVisible());
+    using W = TwoRoadsPanel::Which;
+    using F = TwoRoadsPanel::Figure;
+    for (const auto &[which, road] : {std::pair{W::MultiVersion, &roads.multiVersion}, std::pair{W::Standard, &roads.standard}}) {
+        QCOMPARE(panel->figureText(which, F::Downtime), road->downtime.rangeText());
+        QCOMPARE(panel->figureText(which, F::LongestOutage), formatDuration(road->longestHop.ms));
+        QCOMPARE(panel->figureText(which, F::Calendar), formatDuration(road->calendarMs));
+        QCOMPARE(panel->figureText(which, F::Done), timeDateText(road->finishAt, road->calendarMs));
+        QCOMPARE(panel->figureText(which, F::Hops), QString::number(road->hops.size()));
+        // What the road rests on, in the time model's words: documented costs, rows unknown here.
+        QCOMPARE(panel->figureText(which, F::RestsOn), road->downtime.basisText());
+        QVERIFY2(panel->figureText(which, F::RestsOn).contains(u"costs: documented default"_qs), qPrintable(panel->figureText(which, F::RestsOn)));
+    }
+    QVERIFY2(panel->recommendationText().contains(roadChoiceText(roads.recommended).toHtmlEscaped())
+                 && panel->recommendationText().contains(roads.reason.toHtmlEscaped()),
+             qPrintable(panel->recommendationText()));
+    QCOMPARE(panel->groundsText(), timeGroundsText(*cli->time));
+    QVERIFY(panel->findChild<QLabel *>(QStringLiteral("groundsLabel"))->isVisible());
+
+    // The standard hops, each with its earliest start (after the start: a release has no observation time).
+    const RoadHopsTable *hops = view.standardHops();
+    QCOMPARE(hops->topLevelItemCount(), roads.standard.hops.size());
+    bool waits = false;
+    qint64 previousStart = -1;
+    for (int i = 0; i < hops->topLevelItemCount(); ++i) {
+        const RoadHop &h = roads.standard.hops[i];
+        const QTreeWidgetItem *item = hops->topLevelItem(i);
+        QCOMPARE(item->text(RoadHopsTable::HopColumn), h.from.toString() + u" → "_qs + h.to.toString());
+        QCOMPARE(item->text(RoadHopsTable::DowntimeColumn), h.downtime.rangeText());
+        QCOMPARE(item->text(RoadHopsTable::EarliestStartColumn), timeDateText(h.earliestStart, h.earliestStartMs));
+        QCOMPARE(item->text(RoadHopsTable::WhyColumn), h.startBasis);
+        QCOMPARE(item->text(RoadHopsTable::RestsOnColumn), h.downtime.basisText());
+        QVERIFY(!h.earliestStart);
+        QVERIFY(h.earliestStartMs > previousStart); // each hop after the one before
+        previousStart = h.earliestStartMs;
+        waits = waits || h.startBasis.contains(u"OOB"_qs);
+    }
+    // With OOB rows to migrate, some hop waits for them and says so.
+    if (rows > 0)
+        QVERIFY(waits);
+    view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-planner-two-roads-%1.png").arg(rows)));
 }
 
 void TestPlannerView::customerFromCsv()

@@ -9,6 +9,8 @@
 #include "simulation/oobprogressoverridesmodel.h"
 #include "simulation/progressmodeleditor.h"
 #include "simulation/simulationview.h"
+#include "planner/plannerview.h"
+#include "planner/tworoadspanel.h"
 #include "scenario/evaluate.h"
 #include "simulator/oobprogress.h"
 
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void progressModelEditor();
     void assumptionsStated_data();
     void assumptionsStated();
+    void twoRoadsBesideTheRehearsal();
     void liveTimeline_data();
     void liveTimeline();
     void chartReadableInDarkTheme_data();
@@ -519,11 +522,13 @@ void TestSimulationView::assumptionsStated_data()
     QTest::addColumn<bool>("placeholder");
     QTest::newRow("documented defaults")
         << qint64(0) << -1
-        << QStringList{u"OOB tables assumed empty, done at once (documented default)"_qs, u"1 s per schema migration (documented default)"_qs}
+        << QStringList{u"OOB tables assumed empty, done at once (documented default)"_qs,
+                       u"schema migrations: costs from documented defaults, rows unknown (tables assumed empty)"_qs}
         << true;
     QTest::newRow("project rows")
         << qint64(1500000) << -1
-        << QStringList{u"1500000 rows per OOB migration, 500 per batch every 3 s (project default)"_qs, u"1 s per schema migration"_qs}
+        << QStringList{u"1500000 rows per OOB migration, 500 per batch every 3 s (project default)"_qs,
+                       u"schema migrations: costs from documented defaults"_qs}
         << false;
     QTest::newRow("one migration's model")
         << qint64(0) << 3 << QStringList{u"(documented default), 1 OOB migration"_qs} << false;
@@ -556,6 +561,53 @@ void TestSimulationView::assumptionsStated()
     }
     QCOMPARE(view.assumptionsText().contains(QStringLiteral("placeholders")), placeholder);
     QCOMPARE(view.chart()->title(), u"OOB progress over simulated time"_qs);
+}
+
+/// On the real releases with the what-if registry and a million rows per OOB migration, the
+/// Simulation tab shows the time model's two roads beside the rehearsal: the same figures as the
+/// Planner tab (both read the document's one Evaluation), the evidence stated in the time model's terms.
+void TestSimulationView::twoRoadsBesideTheRehearsal()
+{
+    PASSLANE_REQUIRE_FIXTURES(fixtures);
+    const auto catalog = test::loadSourcegraph(fixtures);
+    QVERIFY(catalog);
+    Document doc;
+    doc.setCatalog(catalog);
+    doc.setPlanRequest(*Version::parse(u"5.9.45"), *Version::parse(u"7.2.1943"));
+    Project p = doc.project();
+    p.defaultProgress.rows = 1000000;
+    doc.setProject(p);
+    SimulationView view(&doc);
+    PlannerView planner(&doc);
+    view.resize(1200, 800);
+    view.show();
+    const auto evaluation = runThroughView(view);
+    QVERIFY2(evaluation && evaluation->simulation && evaluation->time, qPrintable(view.runner()->error()));
+    QVERIFY(evaluation->simulation->completed);
+    const TwoRoads &roads = evaluation->time->roads;
+    QCOMPARE(roadChoiceName(roads.recommended), u"standard"_qs);
+    QVERIFY(roads.multiVersion.downtime.ms > roads.standard.downtime.ms);
+
+    using W = TwoRoadsPanel::Which;
+    using F = TwoRoadsPanel::Figure;
+    const TwoRoadsPanel *panel = view.roadsPanel();
+    QVERIFY(panel->isVisible());
+    QCOMPARE(panel->figureText(W::MultiVersion, F::Downtime), roads.multiVersion.downtime.rangeText());
+    QCOMPARE(panel->figureText(W::Standard, F::Downtime), roads.standard.downtime.rangeText());
+    QCOMPARE(panel->figureText(W::Standard, F::RestsOn), roads.standard.downtime.basisText());
+    QVERIFY(panel->recommendationText().contains(roads.reason.toHtmlEscaped()));
+    for (W which : {W::MultiVersion, W::Standard})
+        for (F figure : {F::Downtime, F::LongestOutage, F::Calendar, F::Done, F::Hops, F::RestsOn}) {
+            QVERIFY(!panel->figureText(which, figure).isEmpty());
+            QCOMPARE(panel->figureText(which, figure), planner.roadsPanel()->figureText(which, figure));
+        }
+    QCOMPARE(panel->recommendationText(), planner.roadsPanel()->recommendationText());
+    // What the times rest on, in the time model's terms, once (the Planner states it under its roads).
+    QVERIFY2(view.assumptionsText().contains(u"1000000 rows per OOB migration"_qs), qPrintable(view.assumptionsText()));
+    QVERIFY2(view.assumptionsText().contains(u"schema migrations: costs from documented defaults, rows unknown (tables assumed empty)"_qs),
+             qPrintable(view.assumptionsText()));
+    QVERIFY(!view.assumptionsText().contains(u"per schema migration"_qs));
+    view.grab().save(QDir::temp().filePath(QStringLiteral("passlane-simulation-two-roads.png")));
 }
 
 void TestSimulationView::liveTimeline_data()

@@ -6,6 +6,7 @@
 #include "export/exportreportdialog.h"
 #include "document/scenariorunner.h"
 #include "planner/customerdistribution.h"
+#include "planner/tworoadspanel.h"
 #include "models/plantreemodel.h"
 #include "models/productmigratormodel.h"
 #include "project/customerscsv.h"
@@ -31,9 +32,15 @@ constexpr int CustomerValueRole = Qt::UserRole + 2;
 PlannerView::PlannerView(Document *doc, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::PlannerView>()), m_doc(doc),
       m_runner(doc->runner()), m_model(new PlanTreeModel(this)),
-      m_migratorModel(new ProductMigratorModel(this))
+      m_migratorModel(new ProductMigratorModel(this)), m_roads(new TwoRoadsPanel(this)),
+      m_standardHops(new RoadHopsTable(this))
 {
     m_ui->setupUi(this);
+    // The two roads between the summary and the plan: how long, and which road, at a glance.
+    m_roads->setShowGrounds(true);
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->summaryLabel) + 1, m_roads);
+    m_standardHops->setObjectName(QStringLiteral("standardHops"));
+    m_ui->hopsLayout->addWidget(m_standardHops);
     m_ui->planTree->setModel(m_model);
     m_ui->planTree->header()->setSectionResizeMode(PlanTreeModel::ItemColumn, QHeaderView::Interactive);
     m_ui->planTree->header()->resizeSection(PlanTreeModel::ItemColumn, 420);
@@ -216,7 +223,8 @@ void PlannerView::planChanged()
     const std::optional<UpgradePlan> noPlan;
     const std::optional<UpgradePlan> &plan = evaluation ? evaluation->plan : noPlan;
     m_ui->messagesList->clear();
-    m_ui->hopsList->clear();
+    m_roads->setTimeModel(evaluation && evaluation->time ? &*evaluation->time : nullptr);
+    m_standardHops->setRoad(evaluation && evaluation->time ? &evaluation->time->roads.standard : nullptr);
     m_ui->exportButton->setEnabled(plan.has_value());
     m_ui->previewButton->setEnabled(plan.has_value());
     m_exportAction->setEnabled(plan.has_value());
@@ -278,12 +286,10 @@ void PlannerView::planChanged()
         m_ui->messagesList->addItem(tr("No warnings."));
     m_ui->detailTabs->setTabText(0, listed == 0 ? tr("Warnings && errors") : tr("Warnings && errors (%1)").arg(listed));
 
-    m_ui->hopsLabel->setText(tr("Without stops the instance needs %1, one after the other:").arg(alternativeHops(*plan)));
-    Version previous = plan->from;
-    for (const Version &v : plan->standardPath) {
-        m_ui->hopsList->addItem(QStringLiteral("%1 → %2").arg(previous.toString(), v.toString()));
-        previous = v;
-    }
+    if (!evaluation->time || evaluation->time->roads.standard.hops.isEmpty())
+        m_standardHops->setPath(plan->from, plan->standardPath);
+    m_ui->hopsLabel->setText(tr("Without stops the instance needs %1, one after the other, each online between hops:")
+                                 .arg(alternativeHops(*plan)));
 }
 
 void PlannerView::showSelected()

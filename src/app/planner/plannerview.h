@@ -8,11 +8,14 @@ class Document;
 class ScenarioRunner;
 class QAction;
 class QTreeView;
+class RoadHopsTable;
+class TwoRoadsPanel;
 namespace Ui { class PlannerView; }
 namespace passlane { class PlanTreeModel; class ProductMigratorModel; struct Evaluation; }
 
 /// The Planner tab: from/to pickers (or a customer's version), the current plan as a tree,
-/// the hop-by-hop alternative, warnings and errors, what the product's own migrator would do
+/// the time model's two roads (the multi-version upgrade beside successive standard upgrades,
+/// with the standard hops' earliest starts), warnings and errors, what the product's own migrator would do
 /// differently, and report export. Choosing a pair sets
 /// the Document's plan request; the plan itself comes from the document's ScenarioRunner.
 class PlannerView : public QWidget {
@@ -25,6 +28,8 @@ public:
     QTreeView *planTree() const;
     passlane::ProductMigratorModel *migratorModel() const { return m_migratorModel; }
     QTreeView *migratorTree() const;
+    TwoRoadsPanel *roadsPanel() const { return m_roads; }
+    RoadHopsTable *standardHops() const { return m_standardHops; }
     /// File menu entries for the Export and Preview buttons: enabled exactly when they are.
     QAction *exportReportAction() const { return m_exportAction; }
     QAction *printPreviewAction() const { return m_previewAction; }
@@ -52,5 +57,7 @@ private:
     QAction *m_exportAction;
     QAction *m_previewAction;
     passlane::ProductMigratorModel *m_migratorModel;
+    TwoRoadsPanel *m_roads;
+    RoadHopsTable *m_standardHops;
     bool m_updating = false; ///< combos are being filled from the document: do not echo back
 };

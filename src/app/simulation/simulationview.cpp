@@ -2,6 +2,7 @@
 #include "ui_simulationview.h"
 
 #include "document/document.h"
+#include "planner/tworoadspanel.h"
 #include "simulation/oobprogresschart.h"
 #include "simulation/oobprogressoverridesmodel.h"
 #include "simulation/progressmodeleditor.h"
@@ -35,11 +36,13 @@ QString badColor(const QWidget *w)
 SimulationView::SimulationView(Document *doc, QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::SimulationView>()), m_doc(doc),
       m_runner(doc->runner()), m_model(new TimelineModel(this)), m_chart(new OobProgressChart(this)),
-      m_progressEditor(new ProgressModelEditor(doc, this)),
+      m_progressEditor(new ProgressModelEditor(doc, this)), m_roads(new TwoRoadsPanel(this)),
       m_connection(SimulationConnectionDialog::loadSettings())
 {
     m_ui->setupUi(this);
     m_ui->chartLayout->addWidget(m_chart);
+    // The time model's two roads next to the rehearsal's figures, under what they rest on.
+    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->assumptionsLabel) + 1, m_roads);
     m_ui->timelineTable->setModel(m_model);
     m_ui->timelineTable->verticalHeader()->hide();
     m_ui->timelineTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
@@ -284,11 +287,13 @@ void SimulationView::showAssumptions()
     if (!evaluation) {
         m_ui->assumptionsLabel->clear();
         m_chart->setAssumptions({}, {});
+        m_roads->setTimeModel(nullptr);
         return;
     }
     const TimeAssumptions a = TimeAssumptions::of(*evaluation);
     m_progressEditor->model()->setStartRows(evaluation->oobRows);
     m_ui->assumptionsLabel->setText(a.sentence());
+    m_roads->setTimeModel(evaluation->time ? &*evaluation->time : nullptr);
     const bool pg = evaluation->simulation && evaluation->simulation->backend == SimulationBackend::Postgres;
     m_chart->setAssumptions(pg ? tr("time on the server") : tr("simulated time"), a.brief());
 }

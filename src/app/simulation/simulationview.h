@@ -10,12 +10,13 @@ class Document;
 class OobProgressChart;
 class ProgressModelEditor;
 class ScenarioRunner;
+class TwoRoadsPanel;
 namespace Ui { class SimulationView; }
 namespace passlane { class TimelineModel; struct TimelineEvent; }
 
 /// The Simulation tab: backend and starting state, failure injection, Run with progress and
 /// Cancel, then the timeline (a TimelineModel) and a chart of OOB progress over simulated time,
-/// which follow a running simulation event by event. Every time figure says what it rests on,
+/// which follow a running simulation event by event, beside the time model's two roads. Every time figure says what it rests on,
 /// beside the OOB progress model it can be changed in.
 /// The run is the document's ScenarioRunner's: it answers the question (start, pair) with a
 /// rehearsal of its plan, so the simulation shown is always the plan's own.
@@ -29,6 +30,7 @@ public:
     OobProgressChart *chart() const { return m_chart; }
     ScenarioRunner *runner() const { return m_runner; }
     ProgressModelEditor *progressEditor() const { return m_progressEditor; }
+    TwoRoadsPanel *roadsPanel() const { return m_roads; }
     /// What the shown times rest on (the progress model, the time per schema migration).
     QString assumptionsText() const;
     QString statusText() const;
@@ -59,5 +61,6 @@ private:
     passlane::TimelineModel *m_model;
     OobProgressChart *m_chart;
     ProgressModelEditor *m_progressEditor;
+    TwoRoadsPanel *m_roads;
     PostgresConnection m_connection; ///< password in memory only
 };

@@ -39,14 +39,29 @@ TimeAssumptions TimeAssumptions::of(const Evaluation &e)
     if (!more.isEmpty())
         a.oob += QStringLiteral(", ") + more.join(QStringLiteral(", "));
 
+    // OOB rates: the time model's, observed where two observations of the customer's instance show progress.
+    int observed = 0;
+    if (e.time)
+        for (const OobEta &eta : e.time->oob)
+            observed += eta.observedPerHour ? 1 : 0;
+    if (observed > 0) {
+        a.oob += tr(", rates observed for %n OOB migration(s), the rest assumed", observed);
+        a.documentedOnly = false;
+    }
+
     const SimulationRequest request = e.scenario.simulation.value_or(SimulationRequest{});
     if (request.backend == SimulationBackend::Postgres) {
         a.schema = tr("schema migrations timed on the PostgreSQL server (empty tables)");
         a.documentedOnly = false;
     } else {
-        const qint64 ms = request.schemaMigrationMs;
-        a.schema = tr("%1 per schema migration (documented default)")
-                       .arg(ms % 1000 == 0 ? tr("%1 s").arg(ms / 1000) : formatDuration(ms));
+        // The rehearsal takes each schema migration's time from the time model (TimeModel::durations()).
+        const bool calibrated = e.time && e.time->calibration.measured;
+        const bool rows = e.time && e.time->tableStats;
+        a.schema = tr("schema migrations: costs from %1, rows %2")
+                       .arg(calibrated ? tr("calibration (%1)").arg(e.time->calibration.describe()) : tr("documented defaults"),
+                            rows ? tr("from the customer's table statistics") : tr("unknown (tables assumed empty)"));
+        if (calibrated || rows)
+            a.documentedOnly = false;
     }
     return a;
 }
