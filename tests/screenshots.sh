@@ -28,10 +28,13 @@ run() { # run THEME
 }
 
 run light
-# One dark picture of the graph, to show the palette that follows the system.
+# Dark pictures of the graph and the Simulation tab, to show the palette that follows the system.
 tmp="$(mktemp -d)"
 out_light="$out"; out="$tmp"; run dark; out="$out_light"
 cp "$tmp/02-graph-migration.png" "$out/08-graph-dark.png"
+# PASSLANE_THEME wins over the theme the app switches to, so the dark Simulation tab comes from
+# this run too.
+cp "$tmp/07-simulation-dark.png" "$out/07-simulation-dark.png"
 rm -rf "$tmp"
 
 # The report a support engineer sends: the same plan as PDF (page 1) and as HTML (the top).

@@ -100,6 +100,11 @@ void ScreenshotRunner::simulationShots(int shot)
         if ((simulation = qobject_cast<SimulationView *>(tabs->widget(i))))
             tabs->setCurrentIndex(i);
     if (!simulation || shot > 1) {
+        // The progress model was set for the pictures only: take it back, so that quitting
+        // finds nothing unsaved to ask about.
+        QUndoStack *undo = m_window->document()->undoStack();
+        if (undo->cleanIndex() >= 0)
+            undo->setIndex(undo->cleanIndex());
         QApplication::quit();
         return;
     }
