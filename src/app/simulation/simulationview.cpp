@@ -13,6 +13,8 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
 
 using namespace passlane;
 
@@ -41,8 +43,20 @@ SimulationView::SimulationView(Document *doc, QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->chartLayout->addWidget(m_chart);
-    // The time model's two roads next to the rehearsal's figures, under what they rest on.
-    m_ui->mainLayout->insertWidget(m_ui->mainLayout->indexOf(m_ui->assumptionsLabel) + 1, m_roads);
+    // The time model's two roads next to the rehearsal's figures, under what they rest on, in a
+    // split above the timeline: the user decides how much room each gets, and the roads scroll
+    // rather than squeeze the timeline.
+    auto *roadsArea = new QScrollArea(this);
+    roadsArea->setWidget(m_roads);
+    roadsArea->setWidgetResizable(true);
+    roadsArea->setFrameShape(QFrame::NoFrame);
+    m_roadsSplitter = new QSplitter(Qt::Vertical, this);
+    m_roadsSplitter->setChildrenCollapsible(false);
+    m_ui->mainLayout->replaceWidget(m_ui->mainSplitter, m_roadsSplitter);
+    m_roadsSplitter->addWidget(roadsArea);
+    m_roadsSplitter->addWidget(m_ui->mainSplitter);
+    m_roadsSplitter->setStretchFactor(0, 1);
+    m_roadsSplitter->setStretchFactor(1, 3);
     m_ui->timelineTable->setModel(m_model);
     m_ui->timelineTable->verticalHeader()->hide();
     m_ui->timelineTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
@@ -281,6 +295,27 @@ QString SimulationView::statusText() const
     return m_ui->statusLabel->text();
 }
 
+void SimulationView::sizeRoads()
+{
+    // The first roads shown on screen get the room they need, the timeline the rest; the user's
+    // own split is kept after that.
+    const auto evaluation = m_runner->evaluation();
+    if (m_roadsSized || !evaluation || !evaluation->time || !m_roadsSplitter->isVisible())
+        return;
+    m_roadsSized = true;
+    const int total = m_roadsSplitter->height();
+    const int wanted = m_roads->hasHeightForWidth() ? m_roads->heightForWidth(m_roadsSplitter->width())
+                                                    : m_roads->sizeHint().height();
+    const int roads = qMin(wanted + 4, total / 2);
+    m_roadsSplitter->setSizes({roads, qMax(total - roads, 1)});
+}
+
+void SimulationView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    sizeRoads();
+}
+
 void SimulationView::showAssumptions()
 {
     const auto evaluation = m_runner->evaluation();
@@ -294,6 +329,7 @@ void SimulationView::showAssumptions()
     m_progressEditor->model()->setStartRows(evaluation->oobRows);
     m_ui->assumptionsLabel->setText(a.sentence());
     m_roads->setTimeModel(evaluation->time ? &*evaluation->time : nullptr);
+    sizeRoads();
     const bool pg = evaluation->simulation && evaluation->simulation->backend == SimulationBackend::Postgres;
     m_chart->setAssumptions(pg ? tr("time on the server") : tr("simulated time"), a.brief());
 }

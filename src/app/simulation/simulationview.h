@@ -10,6 +10,7 @@ class Document;
 class OobProgressChart;
 class ProgressModelEditor;
 class ScenarioRunner;
+class QSplitter;
 class TwoRoadsPanel;
 namespace Ui { class SimulationView; }
 namespace passlane { class TimelineModel; struct TimelineEvent; }
@@ -40,7 +41,11 @@ public Q_SLOTS:
     void run();
     void cancel();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void sizeRoads();
     void populateVersions();
     void populateFailures();
     void followRequest();
@@ -62,5 +67,7 @@ private:
     OobProgressChart *m_chart;
     ProgressModelEditor *m_progressEditor;
     TwoRoadsPanel *m_roads;
+    QSplitter *m_roadsSplitter = nullptr; ///< the roads above the timeline, chart and progress model
+    bool m_roadsSized = false;
     PostgresConnection m_connection; ///< password in memory only
 };
